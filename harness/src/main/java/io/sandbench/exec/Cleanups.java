@@ -1,0 +1,76 @@
+package io.sandbench.exec;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Everything a run must undo (instances, containers, taps), undone in reverse order on normal exit
+ * and on Ctrl-C through one JVM shutdown hook. Code closes what it registered as usual; the hook
+ * only closes what is still registered when the JVM goes down.
+ */
+public final class Cleanups {
+  private static final Deque<Registration> PENDING = new ArrayDeque<>();
+  private static boolean hookInstalled;
+
+  private Cleanups() {}
+
+  /** Registration for one resource; {@link #close()} closes it now and forgets it. */
+  public static final class Registration implements AutoCloseable {
+    private final String what;
+    private final AutoCloseable resource;
+    private boolean closed;
+
+    private Registration(String what, AutoCloseable resource) {
+      this.what = what;
+      this.resource = resource;
+    }
+
+    @Override
+    public void close() {
+      synchronized (Cleanups.class) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        PENDING.remove(this);
+      }
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("sandbench: could not clean up " + what + ": " + e.getMessage());
+      }
+    }
+
+    /** Forgets the resource without closing it (its owner closed it already). */
+    public void release() {
+      synchronized (Cleanups.class) {
+        closed = true;
+        PENDING.remove(this);
+      }
+    }
+  }
+
+  public static synchronized Registration register(String what, AutoCloseable resource) {
+    if (!hookInstalled) {
+      Runtime.getRuntime().addShutdownHook(new Thread(Cleanups::closeAll, "sandbench-cleanup"));
+      hookInstalled = true;
+    }
+    Registration r = new Registration(what, resource);
+    PENDING.push(r);
+    return r;
+  }
+
+  /** Closes everything still registered, newest first. */
+  public static void closeAll() {
+    while (true) {
+      Registration r;
+      synchronized (Cleanups.class) {
+        r = PENDING.peek();
+      }
+      if (r == null) {
+        return;
+      }
+      r.close();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.sandbench.runtime;
+
+import io.sandbench.proc.ProcessTree;
+import java.net.URI;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** One launched copy of the workload inside a runtime. */
+public interface Instance extends AutoCloseable {
+  int id();
+
+  /** Where the probe and the load client go. */
+  URI endpoint();
+
+  /** All host processes that belong to this instance (the runtime's own included). */
+  ProcessTree processes();
+
+  /** Guest-side boot markers, where the runtime has them. */
+  default Optional<BootTimeline> timeline() {
+    return Optional.empty();
+  }
+
+  /** The exit code once the instance's main process has ended; empty while it runs. */
+  OptionalInt exitCode();
+
+  /** The last {@code lines} lines the instance printed, for failure reasons. */
+  String outputTail(int lines);
+
+  /** Stops the instance and everything it started. Idempotent; never throws. */
+  @Override
+  void close();
+}
