@@ -33,6 +33,14 @@ class JsonTest {
   }
 
   @Test
+  void writeFileWritesWhatReadParses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Summary s = Summary.of(new double[] {1, 2, 3, 4});
+    java.nio.file.Path f = dir.resolve("summary.json");
+    Json.writeFile(f, s);
+    assertEquals(s, Json.read(java.nio.file.Files.readString(f), Summary.class));
+  }
+
+  @Test
   void optionalAndDurationAreReadable() {
     Sample s = new Sample("a", Instant.EPOCH, Duration.ofMillis(1500), Optional.of("n"), Optional.empty());
     String text = Json.write(s);
