@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
       DoctorCommand.class,
       RuntimesCommand.class,
       StartupCommand.class,
+      SuiteCommand.class,
+      RunsCommand.class,
+      MergeCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
