@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SuiteCommand.class,
       RunsCommand.class,
       MergeCommand.class,
+      ReportCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

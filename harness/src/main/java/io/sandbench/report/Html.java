@@ -1,0 +1,23 @@
+package io.sandbench.report;
+
+/** Escaping for text and attribute values in the HTML report (and its inline SVG). */
+final class Html {
+  private Html() {}
+
+  static String esc(Object value) {
+    String s = String.valueOf(value);
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
