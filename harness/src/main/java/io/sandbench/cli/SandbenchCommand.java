@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       MergeCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
+      CheckCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

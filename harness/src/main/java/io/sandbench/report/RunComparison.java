@@ -1,0 +1,102 @@
+package io.sandbench.report;
+
+import io.sandbench.report.RunData.StartupPoint;
+import io.sandbench.stats.PermutationTest;
+import io.sandbench.stats.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Run B against run A, as Firecracker's A/B tests judge: for every metric and configuration both
+ * runs measured, the relative change of the mean and a permutation-test p-value on the raw samples;
+ * a change is a regression only when p &lt; 0.01 and it is larger than the noise threshold (5 % by
+ * default) in the costly direction (every metric here is a cost: higher is worse).
+ */
+public record RunComparison(String runA, String runB, double threshold, List<Change> changes) {
+  public static final double MAX_P_VALUE = 0.01;
+  public static final double DEFAULT_THRESHOLD = 0.05;
+  /** Fixed, so that the same two runs always give the same p-values. */
+  static final long SEED = 20220307L;
+
+  public enum Verdict { REGRESSION, IMPROVEMENT, NO_CHANGE, ONLY_IN_A, ONLY_IN_B }
+
+  /** One metric of one configuration of one runtime in both runs. */
+  public record Change(String metric, String runtime, String configuration, int nA, int nB,
+      double meanA, double meanB, double change, double pValue, Verdict verdict) {}
+
+  public static RunComparison of(RunData a, RunData b, double threshold, int permutations) {
+    Map<String, StartupPoint> inA = index(a);
+    Map<String, StartupPoint> inB = index(b);
+    Set<String> keys = new LinkedHashSet<>(inA.keySet());
+    keys.addAll(inB.keySet());
+    List<Change> out = new ArrayList<>();
+    for (String k : keys) {
+      StartupPoint pa = inA.get(k);
+      StartupPoint pb = inB.get(k);
+      StartupPoint any = pa != null ? pa : pb;
+      String config = any.workload() + ", " + any.instances() + " instances, stagger " + any.stagger();
+      String metric = "startup time to first 200 (ms)";
+      double[] xa = pa == null ? new double[0] : pa.configuration().readyMillis();
+      double[] xb = pb == null ? new double[0] : pb.configuration().readyMillis();
+      if (xa.length == 0 || xb.length == 0) {
+        out.add(new Change(metric, any.runtime(), config, xa.length, xb.length,
+            xa.length == 0 ? Double.NaN : Summary.of(xa).mean(),
+            xb.length == 0 ? Double.NaN : Summary.of(xb).mean(), Double.NaN, Double.NaN,
+            xa.length == 0 ? Verdict.ONLY_IN_B : Verdict.ONLY_IN_A));
+        continue;
+      }
+      double ma = Summary.of(xa).mean();
+      double mb = Summary.of(xb).mean();
+      double change = ma == 0 ? Double.NaN : (mb - ma) / ma;
+      double p = PermutationTest.run(xa, xb, PermutationTest.Statistic.MEAN, permutations, SEED)
+          .pValue();
+      Verdict v = p < MAX_P_VALUE && change > threshold ? Verdict.REGRESSION
+          : p < MAX_P_VALUE && change < -threshold ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+      out.add(new Change(metric, any.runtime(), config, xa.length, xb.length, ma, mb, change, p, v));
+    }
+    return new RunComparison(a.run().id(), b.run().id(), threshold, out);
+  }
+
+  private static Map<String, StartupPoint> index(RunData d) {
+    Map<String, StartupPoint> m = new LinkedHashMap<>();
+    for (StartupPoint p : d.startup()) {
+      m.put(p.runtime() + "|" + p.configKey(), p);
+    }
+    return m;
+  }
+
+  public long regressions() {
+    return changes.stream().filter(c -> c.verdict() == Verdict.REGRESSION).count();
+  }
+
+  public String markdown() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Run ").append(runB).append(" against ").append(runA).append("\n\n")
+        .append(String.format(Locale.ROOT,
+            "A regression is a change with permutation-test p < %.2f and more than %+.1f %%.%n%n",
+            MAX_P_VALUE, threshold * 100));
+    MarkdownTable t = new MarkdownTable("metric", "runtime", "configuration", "A mean", "B mean",
+        "change", "p", "n A/B", "verdict");
+    for (Change c : changes) {
+      t.row(c.metric(), c.runtime(), c.configuration(), fmt(c.meanA()), fmt(c.meanB()),
+          Double.isNaN(c.change()) ? "-" : String.format(Locale.ROOT, "%+.1f %%", c.change() * 100),
+          Double.isNaN(c.pValue()) ? "-" : String.format(Locale.ROOT, "%.4f", c.pValue()),
+          c.nA() + "/" + c.nB(), c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+    b.append(t.render()).append('\n').append(regressions()).append(" regression(s).\n");
+    return b.toString();
+  }
+
+  public String json() {
+    return Json.write(this);
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+}
