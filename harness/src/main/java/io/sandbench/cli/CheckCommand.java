@@ -26,7 +26,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "The run to check.")
+  @Parameters(index = "0", paramLabel = "RUN", description = "The run to check (or latest).")
   String runId;
 
   @Option(names = "--baseline", required = true, paramLabel = "FILE",

@@ -22,7 +22,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "The run id (see: sandbench runs).")
+  @Parameters(index = "0", paramLabel = "RUN", description = "The run id (see: sandbench runs), or latest.")
   String runId;
 
   @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")

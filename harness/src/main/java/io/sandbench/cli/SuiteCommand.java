@@ -75,7 +75,7 @@ public final class SuiteCommand implements Callable<Integer> {
               + " started; resume without FILE to use the suite as it was then");
         }
         suite = stored;
-        runId = resume;
+        runId = run.id();
         db.setRunStatus(runId, StoredRun.RUNNING, null);
         err.println("sandbench: resuming run " + runId + " of " + suite.file());
       } else {
@@ -97,7 +97,7 @@ public final class SuiteCommand implements Callable<Integer> {
           + (o.skippedRuntimes() > 0 ? ", " + o.skippedRuntimes() + " runtimes skipped" : ""));
       out.print(StartupComparisonTable.of(data).markdown());
       out.println();
-      out.println("Report: sandbench report " + runId
+      out.println("Report: ./sandbench report " + runId
           + (database.db == null ? "" : " --db " + database.db) + " --html report.html");
       out.flush();
       return o.failed() == 0 ? 0 : 1;

@@ -46,6 +46,7 @@ public record RunData(
 
   public static RunData load(ResultsDb db, String runId) {
     StoredRun run = db.requireRun(runId);
+    runId = run.id();
     List<StoredScenario> scenarios = db.scenarios(runId);
     List<StartupPoint> startup = new ArrayList<>();
     for (StoredScenario s : scenarios) {

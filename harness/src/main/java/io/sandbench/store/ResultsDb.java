@@ -267,9 +267,23 @@ public final class ResultsDb implements AutoCloseable {
     return out.stream().findFirst();
   }
 
-  /** The run, or a one-line error naming the runs there are. */
+  /** The id {@code latest} names: the run started last. */
+  public static final String LATEST = "latest";
+
+  /**
+   * The run, or a one-line error. {@value #LATEST} is the run started last (the one a suite just
+   * made).
+   */
   public StoredRun requireRun(String runId) {
-    return run(runId).orElseThrow(() -> new UserError("no run '" + runId + "' in " + path
+    if (runId.equals(LATEST)) {
+      List<RunSummary> all = runs();
+      if (all.isEmpty()) {
+        throw new UserError("no runs in " + path + " yet; run a suite first: sandbench suite FILE");
+      }
+      runId = all.get(all.size() - 1).id();
+    }
+    String id = runId;
+    return run(id).orElseThrow(() -> new UserError("no run '" + id + "' in " + path
         + "; see: sandbench runs --db " + path));
   }
 

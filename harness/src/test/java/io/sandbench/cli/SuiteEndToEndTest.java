@@ -100,7 +100,7 @@ class SuiteEndToEndTest {
   void reportsShowTheRuntimesTheSkipReasonAndTheRatios() throws Exception {
     Path html = dir.resolve("r.html");
     Path md = dir.resolve("r.md");
-    CliRun r = CliRun.of("report", runId, "--db", db.toString(), "--html", html.toString(),
+    CliRun r = CliRun.of("report", "latest", "--db", db.toString(), "--html", html.toString(),
         "--markdown", md.toString());
     assertEquals(0, r.exitCode(), r.err());
     String page = Files.readString(html);
