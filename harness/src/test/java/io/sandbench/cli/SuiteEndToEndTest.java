@@ -132,7 +132,7 @@ class SuiteEndToEndTest {
       assertEquals(6, slow.startup().size());
     }
     long flagged = r.out().lines().filter(l -> l.contains("| regression")).count();
-    assertTrue(flagged >= 5, "a 2x slowdown is flagged in (nearly) every configuration:\n" + r.out());
+    assertEquals(6, flagged, "a 2x slowdown is flagged in every configuration:\n" + r.out());
     assertTrue(Files.readString(json).contains("REGRESSION"), Files.readString(json));
   }
 
