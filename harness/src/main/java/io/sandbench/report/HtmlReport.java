@@ -201,6 +201,9 @@ public final class HtmlReport {
       return;
     }
     b.append("<h2 id=\"").append(kind).append("\">").append(Html.esc(heading)).append("</h2>\n");
+    if (kind.equals("memory")) {
+      memoryByProcess(units);
+    }
     Map<String, Map<String, SvgChart>> charts = new LinkedHashMap<>();
     List<List<String>> summary = new ArrayList<>();
     Set<String> summaryKeys = new LinkedHashSet<>();
@@ -243,6 +246,57 @@ public final class HtmlReport {
       }
       table(List.copyOf(summaryKeys), summary);
     }
+  }
+
+  /**
+   * The memory section's own parts, from each unit's payload: one instance's memory stacked by
+   * process ({@code byProcess}: name → MiB), and the marginal cost of one more instance
+   * ({@code marginal}: uss, pss, rss in MiB) with its overhead over native's.
+   */
+  private void memoryByProcess(List<StoredScenario> units) {
+    Map<String, SvgStackedBars> bars = new LinkedHashMap<>();
+    Map<String, JsonNode> nativeMarginal = new LinkedHashMap<>();
+    for (StoredScenario s : units) {
+      JsonNode m = payload(s).path("marginal");
+      if (s.runtime().equals("native") && m.isObject()) {
+        nativeMarginal.put(s.workload(), m);
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (StoredScenario s : units) {
+      JsonNode payload = payload(s);
+      Map<String, Double> parts = new LinkedHashMap<>();
+      payload.path("byProcess").fields()
+          .forEachRemaining(f -> parts.put(f.getKey(), f.getValue().asDouble()));
+      bars.computeIfAbsent(s.workload(), w -> new SvgStackedBars(
+          "One instance's memory by process, PSS (" + w + ")", "MiB")).bar(s.runtime(), parts);
+      JsonNode m = payload.path("marginal");
+      if (m.isObject()) {
+        JsonNode n = nativeMarginal.get(s.workload());
+        List<String> row = new ArrayList<>(List.of(s.runtime(), s.workload()));
+        for (String k : List.of("uss", "pss", "rss")) {
+          row.add(mib(m.path(k)));
+        }
+        for (String k : List.of("uss", "pss", "rss")) {
+          row.add(n == null || s.runtime().equals("native") ? "-"
+              : String.format(Locale.ROOT, "%+.1f", m.path(k).asDouble() - n.path(k).asDouble()));
+        }
+        rows.add(row);
+      }
+    }
+    b.append("<div class=\"charts\">");
+    bars.values().stream().filter(x -> !x.isEmpty()).forEach(x -> b.append(x.render()));
+    b.append("</div>\n");
+    if (!rows.isEmpty()) {
+      b.append("<p>Marginal cost of one more instance (the article's method: run one more and "
+          + "subtract), and its overhead over native's, in MiB.</p>\n");
+      table(List.of("runtime", "workload", "USS", "PSS", "RSS", "USS over native",
+          "PSS over native", "RSS over native"), rows);
+    }
+  }
+
+  private static String mib(JsonNode v) {
+    return v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble()) : "-";
   }
 
   private static JsonNode payload(StoredScenario s) {
@@ -312,7 +366,7 @@ public final class HtmlReport {
         var charts=document.querySelectorAll('svg.chart'),drawn=0;
         charts.forEach(function(svg){
           var n=0;
-          svg.querySelectorAll('.series polyline,.series circle').forEach(function(el){
+          svg.querySelectorAll('.series polyline,.series circle,.series rect').forEach(function(el){
             var r=el.getBBox(); if(r.width>0||r.height>0){n++;}
           });
           svg.setAttribute('data-rendered',String(n));

@@ -73,13 +73,17 @@ public final class SvgChart {
     double xMin = Double.POSITIVE_INFINITY;
     double xMax = Double.NEGATIVE_INFINITY;
     double yMax = 0;
+    double highMax = 0;
     for (Series s : series) {
       for (Point p : s.points()) {
         xMin = Math.min(xMin, p.x());
         xMax = Math.max(xMax, p.x());
-        yMax = Math.max(yMax, Double.isNaN(p.high()) ? p.y() : Math.max(p.y(), p.high()));
+        yMax = Math.max(yMax, p.y());
+        highMax = Math.max(highMax, Double.isNaN(p.high()) ? p.y() : p.high());
       }
     }
+    // A CI from two samples can be ten times the mean: clip such bars rather than flatten the data.
+    yMax = Math.min(highMax, 2 * yMax);
     for (Band b : bands) {
       xMin = Math.min(xMin, b.from());
       xMax = Math.max(xMax, b.to());
@@ -170,12 +174,15 @@ public final class SvgChart {
         double x = sx.applyAsDouble(p.x());
         double y = sy.applyAsDouble(p.y());
         if (!Double.isNaN(p.low()) && !Double.isNaN(p.high())) {
+          boolean clipped = p.high() > yTop;
           double yl = sy.applyAsDouble(Math.max(0, p.low()));
-          double yh = sy.applyAsDouble(p.high());
+          double yh = sy.applyAsDouble(Math.min(p.high(), yTop));
           b.append("<path class=\"ci\" stroke=\"").append(color).append("\" d=\"M")
               .append(f(x)).append(',').append(f(yl)).append("V").append(f(yh)).append("M")
-              .append(f(x - 4)).append(',').append(f(yl)).append("h8M").append(f(x - 4))
-              .append(',').append(f(yh)).append("h8\"/>");
+              .append(f(x - 4)).append(',').append(f(yl)).append("h8")
+              .append(clipped ? "" : "M" + f(x - 4) + "," + f(yh) + "h8")
+              .append("\">").append(clipped ? "<title>CI clipped: up to " + num(p.high()) + "</title>" : "")
+              .append("</path>");
         }
         if (dots) {
           b.append("<circle class=\"mark\" cx=\"").append(f(x)).append("\" cy=\"").append(f(y))

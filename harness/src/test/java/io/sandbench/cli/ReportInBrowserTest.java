@@ -49,6 +49,8 @@ class ReportInBrowserTest {
       id = r.runs().get(0).id();
       addTimeline(r, id, "native", 1);
       addTimeline(r, id, "shim", 2);
+      addMemory(r, id, "native", 4.5);
+      addMemory(r, id, "shim", 80);
     }
     Path html = dir.resolve("report.html");
     assertEquals(0, CliRun.of("report", id, "--db", db.toString(), "--html", html.toString())
@@ -59,8 +61,9 @@ class ReportInBrowserTest {
     Matcher body = Pattern.compile("data-charts=\"(\\d+)\" data-charts-drawn=\"(\\d+)\"")
         .matcher(page.dom());
     assertTrue(body.find(), "the page's script ran: " + page.dom().substring(0, 300));
-    // startup vs instances, stagger curve, and the timeline's two series charts
-    assertEquals("4", body.group(1));
+    // startup vs instances, stagger curve; memory by process and PSS vs instances; the
+    // timeline's CPU and RSS
+    assertEquals("6", body.group(1));
     assertEquals(body.group(1), body.group(2), "every chart drew something");
     Matcher each = Pattern.compile("data-rendered=\"(\\d+)\"").matcher(page.dom());
     while (each.find()) {
@@ -89,6 +92,20 @@ class ReportInBrowserTest {
             + "{\"name\":\"idle\",\"start\":0.1,\"end\":4},{\"name\":\"load\",\"start\":4,\"end\":8}],"
             + "\"summary\":{\"cpuPercentUnderLoad\":15.0}}", Instant.now(), Instant.now()),
         List.of(), pts);
+  }
+
+  /** A synthetic memory unit (data): one instance by process, totals over a ramp, marginal cost. */
+  private static void addMemory(ResultsDb r, String runId, String runtime, double mib) {
+    List<SeriesPoint> pts = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      pts.add(new SeriesPoint("pss_mib", n, 10 + n * mib));
+    }
+    String key = StoredScenario.key(runtime, "busybox-httpd", "memory", 8, "ramp");
+    r.saveScenario(new StoredScenario(runId, key, 200 + (int) mib, runtime, "native",
+        "busybox-httpd", "memory", 8, "ramp", Map.of("instances", List.of(1, 2)),
+        StoredScenario.DONE, null, Map.of(), "{\"byProcess\":{\"server\":" + mib
+            + ",\"shim <\\\"x\\\">\":1.5},\"marginal\":{\"uss\":" + mib + ",\"pss\":" + mib
+            + ",\"rss\":" + (mib + 2) + "}}", Instant.now(), Instant.now()), List.of(), pts);
   }
 
   record Page(String dom, String consoleLines) {}
