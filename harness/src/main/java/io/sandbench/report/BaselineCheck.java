@@ -1,9 +1,11 @@
 package io.sandbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sandbench.report.RunData.StartupPoint;
 import io.sandbench.result.StartupConfiguration;
 import io.sandbench.scenario.Bound;
 import io.sandbench.stats.Summary;
+import io.sandbench.store.StoredScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,24 @@ public record BaselineCheck(String runId, List<Outcome> outcomes) {
     List<Outcome> out = new ArrayList<>();
     for (Bound b : bounds) {
       boolean any = false;
-      for (StartupPoint p : data.startup()) {
+      if (!b.metric().startsWith("startup.")) {
+        String kind = b.metric().substring(0, b.metric().indexOf('.'));
+        String key = b.metric().substring(kind.length() + 1);
+        for (StoredScenario s : data.scenarios()) {
+          if (!s.done() || !s.experiment().equals(kind)
+              || (b.runtime() != null && !b.runtime().equals(s.runtime()))
+              || (b.workload() != null && !b.workload().equals(s.workload()))) {
+            continue;
+          }
+          JsonNode v = summary(s).path(key);
+          if (v.isNumber()) {
+            any = true;
+            out.add(new Outcome(b, s.runtime(), s.workload() + " " + kind, v.asDouble(),
+                b.holds(v.asDouble())));
+          }
+        }
+      }
+      for (StartupPoint p : b.metric().startsWith("startup.") ? data.startup() : List.<StartupPoint>of()) {
         if (!applies(b, p)) {
           continue;
         }
@@ -37,6 +56,15 @@ public record BaselineCheck(String runId, List<Outcome> outcomes) {
       }
     }
     return new BaselineCheck(data.run().id(), out);
+  }
+
+  private static JsonNode summary(StoredScenario s) {
+    try {
+      return s.resultJson() == null ? Json.mapper().createObjectNode()
+          : Json.mapper().readTree(s.resultJson()).path("summary");
+    } catch (Exception e) {
+      return Json.mapper().createObjectNode();
+    }
   }
 
   private static boolean applies(Bound b, StartupPoint p) {
