@@ -1,8 +1,11 @@
 package io.sandbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sandbench.report.RunData.StartupPoint;
+import io.sandbench.result.SeriesPoint;
 import io.sandbench.stats.PermutationTest;
 import io.sandbench.stats.Summary;
+import io.sandbench.store.StoredScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +69,65 @@ public record RunComparison(String runA, String runB, double threshold, List<Cha
           : p < MAX_P_VALUE && change < -threshold ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
       out.add(new Change(metric, any.runtime(), config, xa.length, xb.length, ma, mb, change, p, v));
     }
+    out.addAll(underLoad(a, b, threshold, permutations));
     return new RunComparison(a.run().id(), b.run().id(), threshold, out);
+  }
+
+  /**
+   * The monitor's CPU % samples inside its load phase, per runtime and workload: the samples are
+   * repeated measurements, so they get the same test (on raw means: CPU % can be 0).
+   */
+  private static List<Change> underLoad(RunData a, RunData b, double threshold, int permutations) {
+    Map<String, double[]> inA = loadCpu(a);
+    Map<String, double[]> inB = loadCpu(b);
+    List<Change> out = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : inA.entrySet()) {
+      double[] xb = inB.get(e.getKey());
+      double[] xa = e.getValue();
+      if (xb == null || xa.length == 0 || xb.length == 0) {
+        continue;
+      }
+      String[] rw = e.getKey().split("\\|", 2);
+      double ma = Summary.of(xa).mean();
+      double mb = Summary.of(xb).mean();
+      double change = ma == 0 ? Double.NaN : (mb - ma) / ma;
+      double p = PermutationTest.run(xa, xb, PermutationTest.Statistic.MEAN, permutations, SEED)
+          .pValue();
+      Verdict v = Double.isNaN(change) ? Verdict.NO_CHANGE
+          : p < MAX_P_VALUE && change > threshold ? Verdict.REGRESSION
+          : p < MAX_P_VALUE && change < -threshold ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+      out.add(new Change("CPU % under load (monitor)", rw[0], rw[1] + ", load phase", xa.length,
+          xb.length, ma, mb, change, p, v));
+    }
+    return out;
+  }
+
+  private static Map<String, double[]> loadCpu(RunData d) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (StoredScenario s : d.scenarios()) {
+      if (!s.done() || !s.experiment().equals("monitor") || s.resultJson() == null) {
+        continue;
+      }
+      double from = Double.NaN;
+      double to = Double.NaN;
+      try {
+        for (JsonNode ph : Json.mapper().readTree(s.resultJson()).path("phases")) {
+          if (ph.path("name").asText().equals("load")) {
+            from = ph.path("start").asDouble();
+            to = ph.path("end").asDouble();
+          }
+        }
+      } catch (Exception e) {
+        continue;
+      }
+      double f = from;
+      double t = to;
+      double[] xs = d.series().getOrDefault(s.key(), List.of()).stream()
+          .filter(p -> p.series().equals("cpu_percent") && p.x() > f && p.x() <= t)
+          .mapToDouble(SeriesPoint::y).toArray();
+      out.put(s.runtime() + "|" + s.workload(), xs);
+    }
+    return out;
   }
 
   /** Natural logs; times are positive (a 0 µs reading is floored at 1 µs). */

@@ -1,24 +1,29 @@
 package io.sandbench.report;
 
+import io.sandbench.result.SeriesPoint;
 import io.sandbench.result.StartupConfiguration;
 import io.sandbench.store.ResultsDb;
 import io.sandbench.store.RuntimeStatus;
 import io.sandbench.store.StoredRun;
 import io.sandbench.store.StoredScenario;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One run read back from the database, with every statistic recomputed from its raw samples:
- * what the report, compare and check work from.
+ * what the report, compare and check work from. {@code series} holds the raw series of every
+ * completed unit that keeps them (memory, monitor), by unit key.
  */
 public record RunData(
     StoredRun run,
     List<StoredScenario> scenarios,
     List<RuntimeStatus> runtimes,
-    List<StartupPoint> startup) {
+    List<StartupPoint> startup,
+    Map<String, List<SeriesPoint>> series) {
 
   /** One completed startup unit with its configuration rebuilt from the stored samples. */
   public record StartupPoint(StoredScenario scenario, StartupConfiguration configuration) {
@@ -49,7 +54,11 @@ public record RunData(
     runId = run.id();
     List<StoredScenario> scenarios = db.scenarios(runId);
     List<StartupPoint> startup = new ArrayList<>();
+    Map<String, List<SeriesPoint>> series = new LinkedHashMap<>();
     for (StoredScenario s : scenarios) {
+      if (s.done() && !s.experiment().equals("startup")) {
+        series.put(s.key(), db.series(runId, s.key()));
+      }
       if (s.done() && s.experiment().equals("startup")) {
         int n = ((Number) s.parameters().get("instances")).intValue();
         String stagger = String.valueOf(s.parameters().get("stagger"));
@@ -57,7 +66,7 @@ public record RunData(
             new StartupConfiguration(n, stagger, db.startupIterations(runId, s.key()))));
       }
     }
-    return new RunData(run, scenarios, db.runtimeStatuses(runId), startup);
+    return new RunData(run, scenarios, db.runtimeStatuses(runId), startup, series);
   }
 
   /** Runtime labels in suite order: those that ran and those skipped. */

@@ -47,7 +47,7 @@ class SuiteEndToEndTest {
           - kind: startup
             instances: [8]
           - kind: startup
-            instances: 4
+            instances: 8
             stagger: [2ms, yield]
         """.formatted(basePort);
   }
@@ -109,7 +109,7 @@ class SuiteEndToEndTest {
     assertTrue(page.contains("kata") && page.contains("skipped"), "skipped runtime shown");
     String text = Files.readString(md);
     assertTrue(text.contains("shim / native"), text);
-    assertTrue(text.matches("(?s).*\\| +4 \\| 2ms +\\|.*"), text);
+    assertTrue(text.matches("(?s).*\\| +8 \\| 2ms +\\|.*"), text);
   }
 
   @Test
