@@ -117,10 +117,14 @@ public final class SuiteRunner {
         Session session;
         try {
           session = Session.open(r.name(), workload, r.options(), suite.basePort());
-        } catch (UserError e) {
-          progress.accept("cannot prepare " + r.label() + " for " + w + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+          // One runtime that cannot be prepared (bad options, a driver's bug) must not end the
+          // suite: its units are recorded as failed, with why, and resume tries them again.
+          String why = e instanceof UserError ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
+          progress.accept("cannot prepare " + r.label() + " for " + w + ": " + why);
           for (Planned p : units) {
-            save(p, Instant.now(), UnitOutcome.failed(e.getMessage()));
+            save(p, Instant.now(), UnitOutcome.failed(why));
             failed++;
             position++;
           }

@@ -50,7 +50,7 @@ class SuiteResumeTest {
     try {
       long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (true) {
-        assertTrue(child.isAlive(), "the suite ended before it could be killed: "
+        assertTrue(child.isAlive(), "the suite ended (exit " + (child.isAlive() ? "" : child.exitValue()) + ") before it could be killed: "
             + Files.readString(dir.resolve("child.log")));
         assertTrue(System.nanoTime() < until, "no unit finished within 60 s");
         if (Files.exists(db)) {
