@@ -189,6 +189,27 @@ class SuiteEndToEndTest {
   }
 
   @Test
+  void aRuntimeThatCannotBePreparedFailsItsUnitsAndTheSuiteGoesOn() throws Exception {
+    Path file = dir.resolve("prep.yaml");
+    Files.writeString(file, """
+        basePort: %d
+        iterations: 1
+        cooldown: 0s
+        runtimes: [{name: custom, options: {stop: "true"}}, native]
+        workloads: [busybox-httpd]
+        experiments: [{kind: startup, instances: 1}]
+        """.formatted(TestPorts.base()));
+    Path fresh = dir.resolve("prep.db");
+    CliRun r = CliRun.of("suite", file.toString(), "--db", fresh.toString());
+    assertEquals(1, r.exitCode(), "a failed unit makes the suite fail: " + r.err());
+    try (ResultsDb d = ResultsDb.open(fresh)) {
+      List<StoredScenario> units = d.scenarios(d.runs().get(0).id());
+      assertEquals(List.of("failed", "done"), units.stream().map(StoredScenario::status).toList());
+      assertTrue(units.get(0).reason().contains("no launch template"), units.get(0).reason());
+    }
+  }
+
+  @Test
   void badSuiteFilesExitTwoWithOneLinePerErrorAndWriteNothing() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "runtimes: [native, nope]\nworkloads: [webd]\nexperiments:\n"
