@@ -3,6 +3,8 @@ package io.sandbench.cli;
 import io.sandbench.UserError;
 import io.sandbench.host.Host;
 import io.sandbench.measure.SuiteRunner;
+import io.sandbench.report.AtomicFile;
+import io.sandbench.report.HtmlReport;
 import io.sandbench.report.RunData;
 import io.sandbench.report.StartupComparisonTable;
 import io.sandbench.scenario.InvalidSuite;
@@ -41,6 +43,10 @@ public final class SuiteCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Only validate the file; run nothing.")
   boolean checkOnly;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write the run's HTML report here when it ends (see: sandbench report).")
+  Path html;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +70,9 @@ public final class SuiteCommand implements Callable<Integer> {
       out.println(suite.file() + ": " + SuiteRunner.plan(suite).size() + " units, "
           + suite.runtimes().size() + " runtimes, " + suite.workloads().size() + " workloads");
       return 0;
+    }
+    if (html != null) {
+      AtomicFile.checkWritable(html);
     }
     try (ResultsDb db = database.openForWriting()) {
       String runId;
@@ -97,8 +106,13 @@ public final class SuiteCommand implements Callable<Integer> {
           + (o.skippedRuntimes() > 0 ? ", " + o.skippedRuntimes() + " runtimes skipped" : ""));
       out.print(StartupComparisonTable.of(data).markdown());
       out.println();
-      out.println("Report: ./sandbench report " + runId
-          + (database.db == null ? "" : " --db " + database.db) + " --html report.html");
+      if (html != null) {
+        AtomicFile.writeString(html, HtmlReport.render(data, s -> db.series(s.runId(), s.key())));
+        out.println("HTML report: " + html);
+      } else {
+        out.println("Report: ./sandbench report " + runId
+            + (database.db == null ? "" : " --db " + database.db) + " --html report.html");
+      }
       out.flush();
       return o.failed() == 0 ? 0 : 1;
     }

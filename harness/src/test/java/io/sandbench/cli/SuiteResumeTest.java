@@ -76,9 +76,12 @@ class SuiteResumeTest {
     }
     assertTrue(before.size() >= 3 && before.size() < 10, "killed mid-run: " + before.keySet());
 
-    CliRun resumed = CliRun.of("suite", "--resume", runId, "--db", db.toString());
+    Path html = dir.resolve("resumed.html");
+    CliRun resumed = CliRun.of("suite", "--resume", runId, "--db", db.toString(), "--html",
+        html.toString());
     assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
     assertTrue(resumed.err().contains("resuming run " + runId), resumed.err());
+    assertTrue(Files.readString(html).contains("shim / native"), "the report covers the whole run");
     assertTrue(resumed.out().contains((10 - before.size()) + " units measured, " + before.size()
         + " done before"), resumed.out());
     try (ResultsDb r = ResultsDb.open(db)) {
@@ -92,6 +95,55 @@ class SuiteResumeTest {
       assertEquals(1, r.runs().size(), "resumed in place, no new run");
     }
     assertEquals(List.of(), OwnerMark.markedBy(child.pid()), "the killed run's instances remain");
+  }
+
+  @Test
+  void ctrlCMidSuiteLeavesNoProcessAndKeepsWhatFinished() throws Exception {
+    Path file = dir.resolve("int.yaml");
+    Files.writeString(file, """
+        basePort: %d
+        iterations: 3
+        cooldown: 300ms
+        runtimes: [native]
+        workloads: [busybox-httpd]
+        experiments: [{kind: startup, instances: 4, stagger: [none, 1ms, 2ms, 3ms, 4ms, 5ms]}]
+        """.formatted(TestPorts.base()));
+    Path db = dir.resolve("int.db");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-Dsandbench.home=" + System.getProperty("sandbench.home"), Main.class.getName(),
+        "suite", file.toString(), "--db", db.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(dir.resolve("int.log").toFile());
+    Process child = pb.start();
+    try {
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (OwnerMark.markedBy(child.pid()).isEmpty() || !oneUnitDone(db)) {
+        assertTrue(child.isAlive(), Files.readString(dir.resolve("int.log")));
+        assertTrue(System.nanoTime() < until, "nothing done within 60 s");
+        Thread.sleep(20);
+      }
+      io.sandbench.exec.ExternalCommand.run(
+          List.of("kill", "-INT", Long.toString(child.pid())), Duration.ofSeconds(5));
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the suite did not stop on SIGINT");
+    } finally {
+      child.destroyForcibly();
+    }
+    assertEquals(List.of(), OwnerMark.markedBy(child.pid()), "instances left behind");
+    try (ResultsDb r = ResultsDb.open(db)) {
+      String id = r.runs().get(0).id();
+      assertTrue(r.completedKeys(id).size() >= 1);
+      assertTrue(r.scenarios(id).stream().allMatch(StoredScenario::done), "only whole units");
+    }
+  }
+
+  private static boolean oneUnitDone(Path db) {
+    if (!Files.exists(db)) {
+      return false;
+    }
+    try (ResultsDb r = ResultsDb.open(db)) {
+      return !r.runs().isEmpty() && !r.completedKeys(r.runs().get(0).id()).isEmpty();
+    }
   }
 
   @Test
