@@ -27,7 +27,7 @@ public final class SvgChart {
     "#7f7f7f", "#bcbd22"
   };
 
-  private static final int W = 720;
+  private static final int W = 660;
   private static final int H = 360;
   private static final int LEFT = 70;
   private static final int RIGHT = 170;

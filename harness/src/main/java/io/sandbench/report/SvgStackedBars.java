@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code <title>} on every segment.
  */
 public final class SvgStackedBars {
-  private static final int W = 720;
+  private static final int W = 660;
   private static final int LEFT = 110;
   private static final int RIGHT = 190;
   private static final int TOP = 36;
