@@ -75,7 +75,8 @@ public final class LatencyHistogram {
       return 0;
     }
     double p = Math.min(100, Math.max(0, percentile));
-    long rank = Math.max(1, (long) Math.ceil(p / 100 * total));
+    // ceil, forgiving the rounding of p / 100 (99.9% of 1000 is rank 999, not 1000)
+    long rank = Math.max(1, (long) Math.ceil(p / 100 * total - 1e-9));
     long seen = 0;
     for (int i = 0; i < counts.length; i++) {
       seen += counts[i];
