@@ -76,6 +76,24 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void correctionAddsTheSendsASlowAnswerHeldBackLikeWrk() {
+    LatencyHistogram h = new LatencyHistogram();
+    for (int i = 0; i < 10; i++) {
+      h.record(100);
+    }
+    h.record(1000);
+    LatencyHistogram c = h.correctedFor(100);
+    // wrk 4's stats_correct: 1000 also counts as 900, 800, ..., 200 (above the interval).
+    assertEquals(11 + 8, c.count());
+    assertEquals(100, c.valueAt(50));
+    assertEquals(200, c.valueAt(100.0 * 11 / 19));
+    assertEquals(900, c.valueAt(100.0 * 18 / 19));
+    assertEquals(1000, c.max());
+    assertEquals(11, h.count()); // the original stays as it was
+    assertEquals(h.count(), h.correctedFor(0).count());
+  }
+
+  @Test
   void emptyNegativeAndTooLargeValues() {
     LatencyHistogram h = new LatencyHistogram();
     assertEquals(0, h.valueAt(50));
