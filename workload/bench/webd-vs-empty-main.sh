@@ -3,9 +3,11 @@
 # (java -XX:+UseSerialGC -XX:TieredStopAtLevel=1), the reference prober times webd from launch to
 # its first 200, then hyperfine again (a sandwich, so drift of the shared machine shows).
 #   workload/bench/webd-vs-empty-main.sh [RUNS]    (after ./mvnw package; the JDK on PATH)
+# IMAGE=/path/to/webd-image and JAVA_HOME=... measure another image (e.g. one built on JDK 25).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-image="$here/../target/webd-image"
+image="${IMAGE:-$here/../target/webd-image}"
+if [ -n "${JAVA_HOME:-}" ]; then PATH="$JAVA_HOME/bin:$PATH"; fi
 prober="${PROBER:-$here/../../../shared/tools/reference-prober.py}"
 [ -f "$prober" ] || prober=/work/shared/tools/reference-prober.py
 runs="${1:-15}"
