@@ -57,6 +57,9 @@ public final class ResultsDb implements AutoCloseable {
       SQLiteConfig config = new SQLiteConfig();
       config.setBusyTimeout(10_000);
       config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      // Writers take the write lock when they begin (and wait for it), so two processes on one
+      // file (a suite, and `runs` or a test watching it) never deadlock upgrading a read lock.
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       Connection c = config.createConnection("jdbc:sqlite:" + abs);
       ResultsDb r = new ResultsDb(abs, c);
       r.createSchema();
@@ -82,11 +85,23 @@ public final class ResultsDb implements AutoCloseable {
 
   private void createSchema() throws SQLException {
     try (Statement s = db.createStatement()) {
-      s.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+      boolean fresh;
+      try (ResultSet rs = s.executeQuery(
+          "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'")) {
+        fresh = !rs.next();
+      }
+      if (fresh) {
+        s.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+      }
       try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
-        if (rs.next() && Integer.parseInt(rs.getString(1)) > SCHEMA_VERSION) {
-          throw new UserError("database " + path + " was written by a newer sandbench (schema "
-              + rs.getString(1) + "); use that version");
+        if (rs.next()) {
+          if (Integer.parseInt(rs.getString(1)) > SCHEMA_VERSION) {
+            throw new UserError("database " + path + " was written by a newer sandbench (schema "
+                + rs.getString(1) + "); use that version");
+          }
+          if (Integer.parseInt(rs.getString(1)) == SCHEMA_VERSION) {
+            return; // in place: a reader opening the file writes nothing
+          }
         }
       }
       db.setAutoCommit(false);
@@ -120,8 +135,12 @@ public final class ResultsDb implements AutoCloseable {
           CREATE INDEX IF NOT EXISTS series_point_key ON series_point(run_id, scenario_key)""");
       db.commit();
     } catch (SQLException | RuntimeException e) {
-      db.rollback();
+      if (!db.getAutoCommit()) {
+        db.rollback();
+      }
       throw e;
+    } finally {
+      db.setAutoCommit(true);
     }
   }
 
@@ -432,6 +451,10 @@ public final class ResultsDb implements AutoCloseable {
     void read(ResultSet rs) throws Exception;
   }
 
+  /**
+   * One write transaction. Outside it the connection is in auto-commit, so that reads never hold
+   * a lock open between statements.
+   */
   private void tx(SqlWork work) {
     try {
       db.setAutoCommit(false);
@@ -441,6 +464,8 @@ public final class ResultsDb implements AutoCloseable {
       } catch (Exception e) {
         db.rollback();
         throw e;
+      } finally {
+        db.setAutoCommit(true);
       }
     } catch (UserError e) {
       throw e;
