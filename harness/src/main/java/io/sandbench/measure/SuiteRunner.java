@@ -143,6 +143,8 @@ public final class SuiteRunner {
             Instant started = Instant.now();
             UnitOutcome o = runUnit(session, p, m -> progress.accept(label + ": " + m));
             save(p, started, o);
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: committed after %.1f s",
+                label, java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0));
             if (o.skipped()) {
               progress.accept(label + ": skipped: " + o.failure());
             } else if (o.failure() != null) {

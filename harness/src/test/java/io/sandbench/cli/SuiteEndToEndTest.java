@@ -222,5 +222,12 @@ class SuiteEndToEndTest {
     assertTrue(lines.get(0).startsWith(bad + ":1: unknown runtime 'nope'"), lines.get(0));
     assertTrue(lines.get(1).startsWith(bad + ":5: instances: 0 is out of range"), lines.get(1));
     assertFalse(Files.exists(fresh), "nothing ran, no database created");
+
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, suite(TestPorts.base()));
+    CliRun check = CliRun.of("suite", "--check", good.toString(), "--db", fresh.toString());
+    assertEquals(0, check.exitCode(), check.err());
+    assertTrue(check.out().contains("9 units, 3 runtimes, 1 workloads"), check.out());
+    assertFalse(Files.exists(fresh), "--check runs nothing");
   }
 }
