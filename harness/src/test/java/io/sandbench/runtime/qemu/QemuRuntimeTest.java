@@ -1,0 +1,119 @@
+package io.sandbench.runtime.qemu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sandbench.exec.RunTag;
+import io.sandbench.host.Host;
+import io.sandbench.net.Tap;
+import io.sandbench.runtime.BootTimeline;
+import io.sandbench.runtime.Instance;
+import io.sandbench.runtime.Prepared;
+import io.sandbench.runtime.Setup;
+import io.sandbench.runtime.vm.BusyboxHttpd;
+import io.sandbench.runtime.vm.FirstOk;
+import io.sandbench.scenario.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real QEMU guests (TCG here): they boot, answer, report their phases, and leave nothing. */
+class QemuRuntimeTest {
+  static final Duration BOOT_DEADLINE = Duration.ofSeconds(90);
+  static final List<String> PHASES =
+      List.of("vmm-started", "kernel-start", "init", "modules-loaded", "network-up",
+          "workload-exec", "workload-listening");
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void qemuPresent() {
+    var a = new QemuRuntime().probe(Host.detect());
+    assumeTrue(a.available(), a.explain("qemu"));
+  }
+
+  static Setup setup(Workload w, String name, Map<String, String> options) {
+    return new Setup(w, work.resolve(name), RunTag.create().value(), 18400, options);
+  }
+
+  @Test
+  void twoMicrovmGuestsAnswerWithOrderedBootPhasesAndLeaveNothing() throws Exception {
+    Workload w = new BusyboxHttpd(work);
+    Setup s = setup(w, "two", Map.of());
+    List<Long> pids = new ArrayList<>();
+    try (Prepared p = new QemuRuntime().prepare(s)) {
+      assertEquals("microvm", p.facts().get("machine"));
+      assertTrue(List.of("kvm", "tcg").contains(p.facts().get("acceleration")), p.facts().toString());
+      List<Instance> instances = List.of(p.launch(0), p.launch(1));
+      try {
+        for (Instance i : instances) {
+          pids.addAll(i.processes().pids());
+          long ms = FirstOk.await(i, BOOT_DEADLINE);
+          assertTrue(ms >= 0, "instance " + i.id() + " never answered 200:\n" + i.outputTail(30));
+        }
+        BootTimeline t = instances.get(0).timeline().orElseThrow();
+        List<String> names = new ArrayList<>();
+        long last = -1;
+        for (BootTimeline.Mark m : t.marks()) {
+          names.add(m.name());
+          assertTrue(m.micros() >= last, "phases out of order: " + t);
+          last = m.micros();
+        }
+        assertEquals(PHASES, names.subList(0, PHASES.size()), t.toString());
+      } finally {
+        instances.forEach(Instance::close);
+      }
+      assertEquals(List.of(), alive(pids), "VMM processes left after close");
+      assertEquals(List.of(), tapsOf(s.runId()), "taps left after close");
+    }
+  }
+
+  @Test
+  void userModeNetworkForwardsAHostPort() throws Exception {
+    Setup s = setup(new BusyboxHttpd(work), "user", Map.of("net", "user"));
+    try (Prepared p = new QemuRuntime().prepare(s);
+        Instance i = p.launch(3)) {
+      assertEquals("user", p.facts().get("network"));
+      assertEquals("http://127.0.0.1:18403/", i.endpoint().toString());
+      assertTrue(FirstOk.await(i, BOOT_DEADLINE) >= 0, i.outputTail(30));
+    }
+  }
+
+  @Test
+  void aGuestThatNeverBootsFailsWithItsConsoleTail() throws Exception {
+    Setup s = setup(new BusyboxHttpd(work), "bad", Map.of("cmdline-extra", "rdinit=/no/such/init"));
+    try (Prepared p = new QemuRuntime().prepare(s);
+        Instance i = p.launch(0)) {
+      assertEquals(-1, FirstOk.await(i, Duration.ofSeconds(45)));
+      String tail = i.outputTail(40);
+      assertTrue(tail.contains("/no/such/init") || tail.contains("Kernel panic"), tail);
+    }
+  }
+
+  static List<Long> alive(List<Long> pids) {
+    List<Long> left = new ArrayList<>();
+    for (long pid : pids) {
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        left.add(pid);
+      }
+    }
+    return left;
+  }
+
+  static List<String> tapsOf(String tag) {
+    List<String> left = new ArrayList<>();
+    for (String t : Tap.ours()) {
+      if (t.startsWith("sb" + tag)) {
+        left.add(t);
+      }
+    }
+    return left;
+  }
+}
