@@ -14,6 +14,7 @@ public final class Runtimes {
 
   static {
     // register("native", NativeRuntime::new);
+    register("qemu", io.sandbench.runtime.qemu.QemuRuntime::new);
   }
 
   private Runtimes() {}
