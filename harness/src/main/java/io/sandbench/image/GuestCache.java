@@ -2,15 +2,13 @@ package io.sandbench.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where guest kernels and images are kept between runs: {@code $SANDBENCH_CACHE} or
- * {@code ~/.cache/sandbench}. Entries are built in a temp directory named after the building
+ * Where guest kernels and images are kept between runs: {@link io.sandbench.SandbenchDirs#cache()}. Entries are built in a temp directory named after the building
  * process and renamed into place, so a crash leaves no half-built entry, only a temp directory
  * that {@link #removeDeadTemps()} finds by its dead owner's pid.
  */
@@ -20,11 +18,7 @@ public final class GuestCache {
   private GuestCache() {}
 
   public static Path root() {
-    String override = System.getenv("SANDBENCH_CACHE");
-    Path dir =
-        override != null && !override.isBlank()
-            ? Path.of(override)
-            : Path.of(System.getProperty("user.home"), ".cache", "sandbench");
+    Path dir = io.sandbench.SandbenchDirs.cache();
     try {
       return Files.createDirectories(dir);
     } catch (IOException e) {
@@ -87,12 +81,6 @@ public final class GuestCache {
               });
     } catch (IOException | UncheckedIOException e) {
       // Fall through.
-    }
-  }
-
-  static boolean isEmptyDir(Path dir) throws IOException {
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
     }
   }
 }

@@ -4,6 +4,7 @@ import io.sandbench.UserError;
 import io.sandbench.exec.CommandResult;
 import io.sandbench.exec.ExternalCommand;
 import io.sandbench.exec.OwnerMark;
+import io.sandbench.host.Kvm;
 import io.sandbench.image.GuestCache;
 import io.sandbench.image.GuestImage;
 import io.sandbench.image.GuestInit;
@@ -38,8 +39,11 @@ public record Acceleration(boolean kvm, String reason) {
         throw new UserError("accel=" + wanted + " is not known; use auto, kvm or tcg");
     }
     String why;
-    if (!Files.exists(DEV_KVM)) {
+    Kvm kvm = Kvm.detect();
+    if (!kvm.device()) {
       why = "no /dev/kvm on this host";
+    } else if (!kvm.usable()) {
+      why = kvm.description();
     } else if (!Files.isReadable(DEV_KVM) || !Files.isWritable(DEV_KVM)) {
       why = "/dev/kvm is not readable and writable by this user (add it to group kvm)";
     } else {

@@ -1,18 +1,15 @@
 package io.sandbench.runtime.qemu;
 
-import io.sandbench.exec.CommandResult;
-import io.sandbench.exec.ExternalCommand;
+import io.sandbench.UserError;
+import io.sandbench.host.Binary;
+import io.sandbench.host.BinaryProbe;
 import io.sandbench.host.Host;
 import io.sandbench.runtime.Availability;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.runtime.Runtime;
 import io.sandbench.runtime.Setup;
-import io.sandbench.runtime.vm.Binaries;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** QEMU microVMs (machine {@code microvm}, or {@code q35}): KVM when it works here, else TCG. */
 public final class QemuRuntime implements Runtime {
@@ -30,28 +27,24 @@ public final class QemuRuntime implements Runtime {
 
   @Override
   public Availability probe(Host host) {
-    Optional<Path> qemu = Binaries.find(BINARY);
-    if (qemu.isEmpty()) {
-      return Availability.missing(BINARY + " not found", "apt-get install qemu-system-x86");
+    Binary qemu = BinaryProbe.find(BINARY);
+    if (!qemu.usable()) {
+      return qemu.toAvailability();
     }
     if (!Files.isRegularFile(Path.of("/bin/busybox"))) {
       return Availability.missing(
           "guests need a static /bin/busybox", "apt-get install busybox-static");
     }
-    CommandResult v = ExternalCommand.run(List.of(qemu.get().toString(), "--version"), Duration.ofSeconds(20));
-    if (!v.ok()) {
-      return Availability.missing(BINARY + " does not run: " + v.describe(), "apt-get install --reinstall qemu-system-x86");
-    }
-    return Availability.ok(v.stdout().strip().split("\n")[0]);
+    return qemu.toAvailability();
   }
 
   @Override
   public Prepared prepare(Setup setup) {
-    Path qemu =
-        Binaries.find(BINARY)
-            .orElseThrow(
-                () -> new io.sandbench.UserError(
-                    probe(Host.detect()).explain(name())));
+    Availability a = probe(Host.detect());
+    if (!a.available()) {
+      throw new UserError(a.explain(name()));
+    }
+    Path qemu = BinaryProbe.onPath().locate(BINARY).orElseThrow();
     return QemuPrepared.prepare(setup, qemu);
   }
 }
