@@ -36,6 +36,7 @@ public final class VmInstance implements Instance {
   private final List<AutoCloseable> owned;
   private final Cleanups.Registration registration;
   private boolean closed;
+  private java.util.function.Supplier<List<BootTimeline.Mark>> vmmMarks = List::of;
 
   private VmInstance(
       int id, URI endpoint, Process process, Path dir, Path console, Path stderr,
@@ -105,9 +106,23 @@ public final class VmInstance implements Instance {
     return console.lines();
   }
 
+  /** Adds marks the VMM reports itself, given as offsets from the VMM's start. */
+  public void addVmmMarks(java.util.function.Supplier<List<BootTimeline.Mark>> marks) {
+    this.vmmMarks = marks;
+  }
+
   @Override
   public Optional<BootTimeline> timeline() {
-    return Optional.of(BootMarks.timeline(console.lines(), launchNanos, startedNanos));
+    BootTimeline guest = BootMarks.timeline(console.lines(), launchNanos, startedNanos);
+    List<BootTimeline.Mark> vmm = vmmMarks.get();
+    if (vmm.isEmpty()) {
+      return Optional.of(guest);
+    }
+    long vmmStart = (startedNanos - launchNanos) / 1000;
+    List<BootTimeline.Mark> all = new ArrayList<>(guest.marks());
+    vmm.forEach(m -> all.add(new BootTimeline.Mark(m.name(), vmmStart + m.micros())));
+    all.sort(java.util.Comparator.comparingLong(BootTimeline.Mark::micros));
+    return Optional.of(new BootTimeline(all));
   }
 
   @Override
@@ -128,6 +143,12 @@ public final class VmInstance implements Instance {
     }
     String con = console.tail(lines);
     return err.isBlank() ? con : con + "\n[vmm stderr] " + err;
+  }
+
+  /** SIGKILL to the VMM now; {@link #close()} then waits and removes the rest. */
+  @Override
+  public void beginStop() {
+    process.destroyForcibly();
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.sandbench.exec.RunTag;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.runtime.Setup;
-import io.sandbench.runtime.vm.BusyboxHttpd;
+import io.sandbench.scenario.BusyboxHttpdWorkload;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public final class LeftoverGuest {
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);
     String tag = RunTag.create().value();
-    Setup s = new Setup(new BusyboxHttpd(work), work.resolve("run"), tag, 18500, Map.of());
+    Setup s = new Setup(new BusyboxHttpdWorkload(), work.resolve("run"), tag, 18500, Map.of());
     Prepared p = new QemuRuntime().prepare(s);
     Instance i = p.launch(0);
     System.out.println("READY " + tag + " " + i.processes().roots().get(0));

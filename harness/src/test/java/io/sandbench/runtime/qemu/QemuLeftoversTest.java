@@ -10,7 +10,7 @@ import io.sandbench.host.Host;
 import io.sandbench.net.Tap;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.runtime.Setup;
-import io.sandbench.runtime.vm.BusyboxHttpd;
+import io.sandbench.scenario.BusyboxHttpdWorkload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +58,7 @@ class QemuLeftoversTest {
     assertTrue(RunTag.deadTags().contains(tag));
     assertFalse(QemuRuntimeTest.tapsOf(tag).isEmpty(), "the tap should outlive a kill -9");
 
-    Setup s = new Setup(new BusyboxHttpd(work), work.resolve("next"), RunTag.create().value(), 18600, Map.of());
+    Setup s = new Setup(new BusyboxHttpdWorkload(), work.resolve("next"), RunTag.create().value(), 18600, Map.of());
     try (Prepared next = new QemuRuntime().prepare(s)) {
       next.cleanupLeftovers();
     }

@@ -12,7 +12,7 @@ import io.sandbench.runtime.BootTimeline;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.runtime.Setup;
-import io.sandbench.runtime.vm.BusyboxHttpd;
+import io.sandbench.scenario.BusyboxHttpdWorkload;
 import io.sandbench.runtime.vm.FirstOk;
 import io.sandbench.scenario.Workload;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class QemuRuntimeTest {
 
   @Test
   void twoMicrovmGuestsAnswerWithOrderedBootPhasesAndLeaveNothing() throws Exception {
-    Workload w = new BusyboxHttpd(work);
+    Workload w = new BusyboxHttpdWorkload();
     Setup s = setup(w, "two", Map.of());
     List<Long> pids = new ArrayList<>();
     try (Prepared p = new QemuRuntime().prepare(s)) {
@@ -77,7 +77,7 @@ class QemuRuntimeTest {
 
   @Test
   void userModeNetworkForwardsAHostPort() throws Exception {
-    Setup s = setup(new BusyboxHttpd(work), "user", Map.of("net", "user"));
+    Setup s = setup(new BusyboxHttpdWorkload(), "user", Map.of("net", "user"));
     try (Prepared p = new QemuRuntime().prepare(s);
         Instance i = p.launch(3)) {
       assertEquals("user", p.facts().get("network"));
@@ -88,7 +88,7 @@ class QemuRuntimeTest {
 
   @Test
   void aGuestThatNeverBootsFailsWithItsConsoleTail() throws Exception {
-    Setup s = setup(new BusyboxHttpd(work), "bad", Map.of("cmdline-extra", "rdinit=/no/such/init"));
+    Setup s = setup(new BusyboxHttpdWorkload(), "bad", Map.of("cmdline-extra", "rdinit=/no/such/init"));
     try (Prepared p = new QemuRuntime().prepare(s);
         Instance i = p.launch(0)) {
       assertEquals(-1, FirstOk.await(i, Duration.ofSeconds(45)));
