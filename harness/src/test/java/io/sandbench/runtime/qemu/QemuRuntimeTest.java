@@ -12,7 +12,10 @@ import io.sandbench.runtime.BootTimeline;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.runtime.Setup;
+import io.sandbench.proc.VmmOverhead;
 import io.sandbench.scenario.BusyboxHttpdWorkload;
+import io.sandbench.scenario.WebdWorkload;
+import java.nio.file.Files;
 import io.sandbench.runtime.vm.FirstOk;
 import io.sandbench.scenario.Workload;
 import java.nio.file.Path;
@@ -67,11 +70,31 @@ class QemuRuntimeTest {
           last = m.micros();
         }
         assertEquals(PHASES, names.subList(0, PHASES.size()), t.toString());
+        System.out.println("qemu microvm instance 0 boot phases (us from launch): " + t.marks());
+
+        VmmOverhead mem = VmmOverhead.of(instances.get(0).processes().roots().get(0), 128).orElseThrow();
+        assertTrue(mem.guestRssKib() > 0 && mem.guestRssKib() <= 128 * 1024, mem.toString());
+        assertTrue(mem.overheadRssKib() > 0, mem.toString());
+        System.out.println("qemu microvm instance 0 memory: " + mem);
       } finally {
         instances.forEach(Instance::close);
       }
       assertEquals(List.of(), alive(pids), "VMM processes left after close");
       assertEquals(List.of(), tapsOf(s.runId()), "taps left after close");
+    }
+  }
+
+  @Test
+  void webdRunsFromAnExt4DiskInsideAGuest() throws Exception {
+    Workload webd = new WebdWorkload();
+    assumeTrue(Files.isExecutable(webd.root().resolve("bin/webd")), "webd image not built");
+    Setup s = setup(webd, "webd", Map.of("memory-mib", "192"));
+    try (Prepared p = new QemuRuntime().prepare(s);
+        Instance i = p.launch(0)) {
+      assertEquals("virtio-blk ext4", p.facts().get("guest.workload-on"));
+      long ms = FirstOk.await(i, Duration.ofSeconds(240));
+      assertTrue(ms >= 0, "webd never answered 200 in its guest:\n" + i.outputTail(40));
+      System.out.println("qemu microvm webd: first 200 after " + ms + " ms; phases " + i.timeline().orElseThrow().marks());
     }
   }
 
