@@ -77,12 +77,22 @@ public final class GuestInit {
         mark workload-exec
         %4$s &
         WORKLOAD=$!
-        while kill -0 $WORKLOAD 2>/dev/null; do
-          if grep -q ':%5$s [0-9A-F:]* 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null; then
+        # Listening = a socket in state 0A on the port; read with shell builtins only (a fork per
+        # poll is slow under emulation).
+        listening() {
+          for f in /proc/net/tcp /proc/net/tcp6; do
+            while read -r _ local _ state _; do
+              case "$local $state" in *:%5$s\\ 0A) return 0 ;; esac
+            done < $f
+          done
+          return 1
+        }
+        while [ -d /proc/$WORKLOAD ]; do
+          if listening; then
             mark workload-listening
             break
           fi
-          usleep 10000
+          usleep 5000
         done
         wait $WORKLOAD
         mark workload-exit $?
