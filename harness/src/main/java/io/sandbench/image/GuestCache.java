@@ -46,13 +46,19 @@ public final class GuestCache {
 
   /** Removes temp directories left by builders that died (their pid is gone). */
   public static void removeDeadTemps() {
-    Path root = root();
-    try (Stream<Path> all = Files.walk(root, 2)) {
-      all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
-          .filter(p -> !ownerAlive(p.getFileName().toString()))
-          .forEach(GuestCache::deleteTree);
-    } catch (IOException | UncheckedIOException e) {
-      // Nothing to clean, or not ours to clean.
+    // Only the guest builders' own directories: the cache is shared with other image builders.
+    for (String mine : new String[] {"kernel", "guest"}) {
+      Path dir = root().resolve(mine);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> all = Files.list(dir)) {
+        all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
+            .filter(p -> !ownerAlive(p.getFileName().toString()))
+            .forEach(GuestCache::deleteTree);
+      } catch (IOException | UncheckedIOException e) {
+        // Nothing to clean.
+      }
     }
   }
 

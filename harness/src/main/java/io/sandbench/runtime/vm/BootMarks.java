@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * line arrived. A line cannot arrive before it was written, so the kernel started at most {@code
  * arrival - printk} after the launch: the smallest such value over all markers is taken as the
  * kernel's start, and each marker is placed at kernel start + its printk time.
+ *
+ * <p>{@code kernel-start} is where the kernel's clock starts: after the VMM's set-up, the firmware
+ * (QEMU's qboot or SeaBIOS) and a bzImage's decompressor, which under TCG emulation takes a good
+ * part of a second by itself.
  */
 public final class BootMarks {
   private static final Pattern MARK =
