@@ -27,7 +27,9 @@ public record QemuCommand(
     List<String> a = new ArrayList<>();
     a.add(binary.toString());
     a.addAll(List.of("-name", name));
-    a.addAll(List.of("-machine", mmio ? "microvm,acpi=on,x-option-roms=off,rtc=off" : "q35"));
+    // microvm keeps its RTC: without one, Debian's kernel spends seconds under TCG polling for
+    // it (reading the time at boot, then probing rtc_cmos) before it reaches init.
+    a.addAll(List.of("-machine", mmio ? "microvm,acpi=on,x-option-roms=off" : "q35"));
     if (kvm) {
       a.addAll(List.of("-accel", "kvm", "-cpu", "host"));
     } else {
