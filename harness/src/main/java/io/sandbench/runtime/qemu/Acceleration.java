@@ -47,7 +47,7 @@ public record Acceleration(boolean kvm, String reason) {
     } else if (!Files.isReadable(DEV_KVM) || !Files.isWritable(DEV_KVM)) {
       why = "/dev/kvm is not readable and writable by this user (add it to group kvm)";
     } else {
-      why = probe(kvmCommand, image, work);
+      why = probe(kvmCommand, image, work, PROBE_DEADLINE);
       if (why.isEmpty()) {
         return new Acceleration(true, "a test guest booted under KVM");
       }
@@ -58,16 +58,16 @@ public record Acceleration(boolean kvm, String reason) {
     return new Acceleration(false, why + ": emulating with TCG");
   }
 
-  /** Boots the guest in probe mode under KVM; empty when it reached its init in time. */
-  static String probe(QemuCommand kvmCommand, GuestImage image, Path work) {
+  /** Boots the guest in probe mode; empty when it reached its init within {@code deadline}. */
+  static String probe(QemuCommand command, GuestImage image, Path work, Duration deadline) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory(work, "kvm-probe");
       Path console = dir.resolve("console.log");
       CommandResult r =
           ExternalCommand.run(
-              kvmCommand.argv(image, GuestNetwork.user(0), 0, "sandbench-kvm-probe", console, true),
-              PROBE_DEADLINE,
+              command.argv(image, GuestNetwork.user(0), 0, "sandbench-kvm-probe", console, true),
+              deadline,
               OwnerMark.environment(),
               dir);
       String out = Files.exists(console) ? Files.readString(console) : "";
@@ -75,7 +75,7 @@ public record Acceleration(boolean kvm, String reason) {
         return "";
       }
       return r.timedOut()
-          ? "a test guest did not boot under KVM within " + PROBE_DEADLINE.toSeconds() + " s"
+          ? "a test guest did not boot under KVM within " + deadline.toSeconds() + " s"
           : "a test guest failed under KVM (" + r.describe() + ")";
     } catch (IOException e) {
       return "cannot run the KVM test guest: " + e.getMessage();

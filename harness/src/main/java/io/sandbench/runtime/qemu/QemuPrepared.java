@@ -110,6 +110,10 @@ final class QemuPrepared implements Prepared {
     return image;
   }
 
+  QemuCommand command() {
+    return command;
+  }
+
   @Override
   public Instance launch(int id) {
     long launch = System.nanoTime();

@@ -114,9 +114,28 @@ class QemuRuntimeTest {
     Setup s = setup(new BusyboxHttpdWorkload(), "bad", Map.of("cmdline-extra", "rdinit=/no/such/init"));
     try (Prepared p = new QemuRuntime().prepare(s);
         Instance i = p.launch(0)) {
-      assertEquals(-1, FirstOk.await(i, Duration.ofSeconds(45)));
+      assertEquals(-1, FirstOk.await(i, Duration.ofSeconds(30)));
       String tail = i.outputTail(40);
       assertTrue(tail.contains("/no/such/init") || tail.contains("Kernel panic"), tail);
+    }
+  }
+
+  @Test
+  void theAccelerationProbeRecognisesAGuestThatBootsAndOneThatDoesNot() throws Exception {
+    Setup s = setup(new BusyboxHttpdWorkload(), "probe", Map.of("accel", "tcg"));
+    try (QemuPrepared p = (QemuPrepared) new QemuRuntime().prepare(s)) {
+      assertEquals("tcg asked for (accel=tcg)", p.facts().get("acceleration.reason"));
+      // The same probe the KVM check runs, here under TCG: it must see the guest reach its init.
+      long t0 = System.nanoTime();
+      assertEquals("", Acceleration.probe(p.command(), p.image(), s.workDir(), Duration.ofSeconds(90)));
+      System.out.println("probe of a good guest: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+      QemuCommand broken =
+          new QemuCommand(p.command().binary(), "microvm", false, 128, 1, p.command().tscKhz(),
+              List.of("rdinit=/no/such/init"));
+      t0 = System.nanoTime();
+      String why = Acceleration.probe(broken, p.image(), s.workDir(), Duration.ofSeconds(60));
+      System.out.println("probe of a broken guest: " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + why);
+      assertFalse(why.isEmpty(), "a guest without init must not count as booted");
     }
   }
 
