@@ -11,7 +11,15 @@ import io.sandbench.runtime.Setup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** QEMU microVMs (machine {@code microvm}, or {@code q35}): KVM when it works here, else TCG. */
+/**
+ * QEMU microVMs (machine {@code microvm}, or {@code q35}): KVM when it works here, else TCG.
+ *
+ * <p>{@code --runtime-opt}: {@code machine=microvm|q35}, {@code accel=auto|kvm|tcg}, {@code
+ * memory-mib=128}, {@code vcpus=1}, {@code net=auto|tap|user} (auto: a tap when root),
+ * {@code rootfs=auto|initramfs|disk} (where the workload's tree goes; auto: a disk above 16 MiB),
+ * {@code kernel=PATH} and {@code modules=DIR} (another guest kernel than Debian's cloud kernel),
+ * {@code cmdline-extra="ARGS"} (appended to the guest kernel's command line).
+ */
 public final class QemuRuntime implements Runtime {
   static final String BINARY = "qemu-system-x86_64";
 
