@@ -142,6 +142,14 @@ public final class VmInstance implements Instance {
       // Keep the console part.
     }
     String con = console.tail(lines);
+    // A panic's cause is printed before its stack trace: put it first, or the tail shows only
+    // the trace.
+    for (ConsoleLog.Line l : console.lines()) {
+      if (l.text().contains("Kernel panic") && !con.contains(l.text())) {
+        con = l.text() + "\n" + console.tail(Math.max(1, lines - 1));
+        break;
+      }
+    }
     return err.isBlank() ? con : con + "\n[vmm stderr] " + err;
   }
 
