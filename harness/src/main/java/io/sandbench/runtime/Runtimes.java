@@ -15,6 +15,10 @@ public final class Runtimes {
   static {
     register("native", io.sandbench.runtime.nativeproc.NativeRuntime::new);
     register("custom", io.sandbench.runtime.custom.CustomRuntime::new);
+    register("qemu", io.sandbench.runtime.qemu.QemuRuntime::new);
+    register("firecracker", io.sandbench.runtime.firecracker.FirecrackerRuntime::new);
+    register("cloud-hypervisor", io.sandbench.runtime.cloudhypervisor.CloudHypervisorRuntime::new);
+    register("kata", io.sandbench.runtime.kata.KataRuntime::new);
   }
 
   private Runtimes() {}
