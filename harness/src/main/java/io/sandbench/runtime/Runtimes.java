@@ -15,6 +15,9 @@ public final class Runtimes {
   static {
     register("native", io.sandbench.runtime.nativeproc.NativeRuntime::new);
     register("custom", io.sandbench.runtime.custom.CustomRuntime::new);
+    register("runc", io.sandbench.runtime.oci.OciRuntime::runc);
+    register("crun", io.sandbench.runtime.oci.OciRuntime::crun);
+    register("gvisor", io.sandbench.runtime.gvisor.GvisorRuntime::new);
   }
 
   private Runtimes() {}
