@@ -18,6 +18,7 @@ public final class Runtimes {
     register("runc", io.sandbench.runtime.oci.OciRuntime::runc);
     register("crun", io.sandbench.runtime.oci.OciRuntime::crun);
     register("gvisor", io.sandbench.runtime.gvisor.GvisorRuntime::new);
+    register("containerd", io.sandbench.runtime.containerd.ContainerdRuntime::new);
   }
 
   private Runtimes() {}

@@ -30,7 +30,7 @@ public final class CrashingLauncher {
                 tag.value(), basePort, Map.of("network", "host")));
     Instance[] all = {runc.launch(0), runc.launch(1), gvisor.launch(2)};
     for (Instance in : all) {
-      if (!Http.awaitOk(in, 30_000)) {
+      if (!TestHttp.awaitOk(in, 30_000)) {
         System.out.println("FAILED " + in.id() + ": " + in.outputTail(5));
         System.exit(1);
       }

@@ -58,7 +58,7 @@ class OciRuntimesTest {
           instances.add(prepared.launch(i));
         }
         for (Instance in : instances) {
-          boolean ok = Http.awaitOk(in, 30_000);
+          boolean ok = TestHttp.awaitOk(in, 30_000);
           assertTrue(ok, name + " instance " + in.id() + " at " + in.endpoint() + " gave no 200: " + in.outputTail(10));
           if (network.equals("isolated")) {
             assertTrue(in.endpoint().getHost().startsWith("10.213."), in.endpoint().toString());

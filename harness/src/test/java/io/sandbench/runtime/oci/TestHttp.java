@@ -9,10 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** A tiny HTTP GET that tells the status code, for polling instances in tests. */
-final class Http {
-  private Http() {}
+public final class TestHttp {
+  private TestHttp() {}
 
-  static int status(URI uri) {
+  public static int status(URI uri) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
       s.setSoTimeout(2000);
@@ -30,7 +30,7 @@ final class Http {
   }
 
   /** Polls until 200 or the deadline; true on 200. */
-  static boolean awaitOk(io.sandbench.runtime.Instance in, long deadlineMillis)
+  public static boolean awaitOk(io.sandbench.runtime.Instance in, long deadlineMillis)
       throws InterruptedException {
     URI uri = in.endpoint();
     long until = System.currentTimeMillis() + deadlineMillis;
