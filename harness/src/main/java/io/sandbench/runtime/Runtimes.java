@@ -19,6 +19,7 @@ public final class Runtimes {
     register("crun", io.sandbench.runtime.oci.OciRuntime::crun);
     register("gvisor", io.sandbench.runtime.gvisor.GvisorRuntime::new);
     register("containerd", io.sandbench.runtime.containerd.ContainerdRuntime::new);
+    register("docker", io.sandbench.runtime.docker.DockerRuntime::new);
   }
 
   private Runtimes() {}

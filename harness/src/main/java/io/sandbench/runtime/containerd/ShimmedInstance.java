@@ -59,15 +59,25 @@ public final class ShimmedInstance implements Instance {
 
   @Override
   public ProcessTree processes() {
+    boolean starting = starter.exitCode().isEmpty();
+    List<Long> roots = roots(starting);
+    if (starting && starter.exitCode().isPresent()) {
+      // The client exited meanwhile: the shim's id (docker prints it at exit) may be known now.
+      roots = roots(false);
+    }
+    return new ProcessTree(roots);
+  }
+
+  private List<Long> roots(boolean starting) {
     List<Long> roots = new ArrayList<>();
-    if (starter.exitCode().isEmpty()) {
+    if (starting) {
       roots.add(starter.pid());
     }
     long shim = shimPid();
     if (shim > 0) {
       roots.add(shim);
     }
-    return new ProcessTree(roots);
+    return roots;
   }
 
   /** The client's code when it failed; empty otherwise (the daemon keeps the task's code). */

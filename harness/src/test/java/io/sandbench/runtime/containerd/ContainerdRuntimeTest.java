@@ -67,7 +67,7 @@ class ContainerdRuntimeTest {
           }
           for (Instance in : instances) {
             assertTrue(TestHttp.awaitOk(in, 30_000), "no 200 from " + in.endpoint() + ": " + in.outputTail(10));
-            Set<Long> pids = in.processes().pids();
+            Set<Long> pids = TestHttp.settledTree(in, 2);
             // The shim and the container's init under it.
             assertTrue(pids.size() >= 2, "tree " + pids);
             trees.add(pids);

@@ -71,7 +71,22 @@ public final class PrivateDaemon implements AutoCloseable {
   @Override
   public void close() {
     process.close();
-    ExternalCommand.run(List.of("umount", "-R", "-l", dir.toString()), Duration.ofSeconds(10));
+    // dockerd leaves mounts under its exec root (netns files): unmount the deepest first.
+    List<String> mounts = new java.util.ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+        String[] f = line.split(" ");
+        if (f.length > 1 && f[1].startsWith(dir + "/")) {
+          mounts.add(f[1]);
+        }
+      }
+    } catch (IOException ignored) {
+      // No mount table: nothing to unmount.
+    }
+    mounts.sort(Comparator.comparingInt(String::length).reversed());
+    for (String m : mounts) {
+      ExternalCommand.run(List.of("umount", "-l", m), Duration.ofSeconds(10));
+    }
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException ignored) {

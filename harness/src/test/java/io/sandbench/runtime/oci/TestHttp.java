@@ -42,4 +42,19 @@ public final class TestHttp {
     }
     return false;
   }
+
+  /**
+   * The instance's process tree once it has at least {@code min} processes (the client that
+   * started it may still be exiting right after the first 200), or as it is after 10 s.
+   */
+  public static java.util.Set<Long> settledTree(io.sandbench.runtime.Instance in, int min)
+      throws InterruptedException {
+    long until = System.currentTimeMillis() + 10_000;
+    java.util.Set<Long> pids = in.processes().pids();
+    while (pids.size() < min && System.currentTimeMillis() < until) {
+      Thread.sleep(50);
+      pids = in.processes().pids();
+    }
+    return pids;
+  }
 }
