@@ -127,7 +127,7 @@ public final class IsolatedLink implements AutoCloseable {
         continue;
       }
       String name = f[1].split("@")[0];
-      if (deadTags.contains(InterfaceNames.tagOf(name))) {
+      if (isDead(deadTags, InterfaceNames.tagOf(name))) {
         removeLink(name);
         removed.add(name);
       }
@@ -135,7 +135,7 @@ public final class IsolatedLink implements AutoCloseable {
     try (var entries = Files.newDirectoryStream(NETNS_DIR)) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
-        if (deadTags.contains(InterfaceNames.tagOf(name))) {
+        if (isDead(deadTags, InterfaceNames.tagOf(name))) {
           removeNetns(name);
           removed.add(name);
         }
@@ -144,6 +144,10 @@ public final class IsolatedLink implements AutoCloseable {
       // No /run/netns: no namespace was ever named here.
     }
     return removed;
+  }
+
+  private static boolean isDead(List<String> deadTags, String tag) {
+    return tag != null && deadTags.contains(tag);
   }
 
   private static void removeLink(String name) {

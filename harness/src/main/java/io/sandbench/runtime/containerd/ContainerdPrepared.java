@@ -94,7 +94,7 @@ final class ContainerdPrepared implements Prepared {
     List<String> dead = RunTag.deadTags();
     if (!dead.isEmpty()) {
       for (String id : ctr.containers()) {
-        if (dead.contains(ContainerNames.tagOf(id))) {
+        if (ContainerNames.isOfDeadRun(id, dead)) {
           ctr.remove(id);
         }
       }

@@ -104,7 +104,7 @@ final class DockerPrepared implements Prepared {
     List<String> dead = RunTag.deadTags();
     if (!dead.isEmpty()) {
       for (String name : docker.containerNames()) {
-        if (dead.contains(ContainerNames.tagOf(name))) {
+        if (ContainerNames.isOfDeadRun(name, dead)) {
           docker.remove(name);
         }
       }

@@ -22,4 +22,10 @@ public final class ContainerNames {
     int dash = rest.lastIndexOf('-');
     return dash > 0 ? rest.substring(0, dash) : null;
   }
+
+  /** Whether {@code containerId} is one of ours and belongs to one of the {@code deadTags}. */
+  public static boolean isOfDeadRun(String containerId, java.util.List<String> deadTags) {
+    String tag = tagOf(containerId);
+    return tag != null && deadTags.contains(tag);
+  }
 }

@@ -113,7 +113,7 @@ public final class OciPrepared implements Prepared {
       return;
     }
     for (String id : cli.list()) {
-      if (dead.contains(ContainerNames.tagOf(id))) {
+      if (ContainerNames.isOfDeadRun(id, dead)) {
         cli.delete(id);
       }
     }

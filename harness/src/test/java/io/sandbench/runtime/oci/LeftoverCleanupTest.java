@@ -74,5 +74,6 @@ class LeftoverCleanupTest {
       }
     }
     assertEquals(List.of(), Leftovers.of(tag, clis, mark));
+    io.sandbench.exec.RunTag.forget(tag);
   }
 }
