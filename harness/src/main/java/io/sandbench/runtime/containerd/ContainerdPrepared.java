@@ -42,6 +42,9 @@ final class ContainerdPrepared implements Prepared {
     facts.put("network", network.label());
     facts.put("bind", network == NetworkMode.HOST ? LOOPBACK : "10.213.0.0/16, one /30 per instance");
     facts.put("basePort", Integer.toString(setup.basePort()));
+    if (network == NetworkMode.ISOLATED) {
+      facts.put("isolatedNetwork", "netns + veth pair per instance, made inside launch(): counted in startup");
+    }
     facts.put("containerdAddress", ctr.address().toString());
     facts.put("containerdShim", shim);
     facts.put("launch", "ctr run --detach --rootfs --read-only");

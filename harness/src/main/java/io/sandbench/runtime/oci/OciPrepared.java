@@ -46,6 +46,9 @@ public final class OciPrepared implements Prepared {
     facts.put("network", network.label());
     facts.put("bind", network == NetworkMode.HOST ? LOOPBACK : "10.213.0.0/16, one /30 per instance");
     facts.put("basePort", Integer.toString(setup.basePort()));
+    if (network == NetworkMode.ISOLATED) {
+      facts.put("isolatedNetwork", "netns + veth pair per instance, made inside launch(): counted in startup");
+    }
     facts.put("ociRuntime", cli.binary().toString());
     facts.put("launch", "run --detach (pid file, output to a file)");
     facts.put("rootfs", rootfs.dir() + " (shared, read-only" + (rootfs.needsHostUsr() ? ", host /usr bound read-only" : "") + ")");
