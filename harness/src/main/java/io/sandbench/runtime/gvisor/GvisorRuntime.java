@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class GvisorRuntime implements Runtime {
   /** runsc's state directory: our own, so listing and clean-up never see anyone else's sandboxes. */
   public static final Path STATE_ROOT = Path.of("/run/sandbench/runsc");
-  private static final Pattern PLATFORMS = Pattern.compile("platform to use: ([^.(]*)");
+  private static final Pattern PLATFORMS = Pattern.compile("platform to use: ([^.]*)");
   private final OciBinary binary;
 
   public GvisorRuntime() {

@@ -98,6 +98,27 @@ class OciRuntimesTest {
     assertTrue(g.explain("gvisor").contains("apt-get install runsc"), g.explain("gvisor"));
   }
 
+  @Test
+  void gvisorPlatformIsCheckedAgainstThisRunscAndThisHost() {
+    GvisorRuntime g = new GvisorRuntime();
+    Setup systrap = new Setup(new BusyboxHttpdWorkload(), work, "abcdef", 1, Map.of("platform", "nosuchplatform"));
+    io.sandbench.UserError e = org.junit.jupiter.api.Assertions.assertThrows(io.sandbench.UserError.class, () -> g.prepare(systrap));
+    assertTrue(e.getMessage().contains("platform=ptrace"), e.getMessage());
+    if (!Files.exists(Path.of("/dev/kvm"))) {
+      Setup kvm = new Setup(new BusyboxHttpdWorkload(), work, "abcdef", 1, Map.of("platform", "kvm"));
+      io.sandbench.UserError k = org.junit.jupiter.api.Assertions.assertThrows(io.sandbench.UserError.class, () -> g.prepare(kvm));
+      assertTrue(k.getMessage().contains("/dev/kvm"), k.getMessage());
+    }
+  }
+
+  @Test
+  void crunRecordsTheCgroupWorkaroundWhenItIsUsed() {
+    try (Prepared p =
+        Runtimes.named("crun").prepare(new Setup(new BusyboxHttpdWorkload(), work, "abcdef", 1, Map.of()))) {
+      assertEquals(CrunCgroups.needsWorkaround(), p.facts().containsKey("cgroups"), p.facts().toString());
+    }
+  }
+
   static OciCli cliOf(String name) {
     switch (name) {
       case "gvisor":
