@@ -159,8 +159,18 @@ final class OciInstance implements Instance {
     if (link != null) {
       link.close();
     }
+    deleteBundle();
     if (!r.ok() && pid > 0 && ProcessHandle.of(pid).isPresent()) {
       System.err.println("sandbench: " + r.describe());
+    }
+  }
+
+  /** The bundle is this launch's own (config.json, pid file, log); the rootfs is elsewhere. */
+  private void deleteBundle() {
+    try (java.util.stream.Stream<Path> s = Files.walk(bundle)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // A bundle left in the run's work directory is harmless; prepared.close() removes it.
     }
   }
 

@@ -35,6 +35,7 @@ public final class OciPrepared implements Prepared {
   private final ResourceLimits limits;
   private final Path bundles;
   private final Map<String, String> facts = new LinkedHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong launches = new java.util.concurrent.atomic.AtomicLong();
 
   public OciPrepared(Setup setup, OciCli cli, Map<String, String> runtimeFacts) {
     this.setup = setup;
@@ -60,7 +61,9 @@ public final class OciPrepared implements Prepared {
   public Instance launch(int id) {
     String containerId = ContainerNames.of(setup.runId(), id);
     int port = setup.port(id);
-    Path bundle = bundles.resolve(Integer.toString(id));
+    // A fresh bundle per launch: a runtime killed mid-start leaves files (runc's ".container.pid"
+    // temp file) that would make the next start with the same bundle fail.
+    Path bundle = bundles.resolve(id + "-" + launches.incrementAndGet());
     Path pidFile = bundle.resolve("container.pid");
     Path log = bundle.resolve("output.log");
     IsolatedLink link = null;
@@ -83,7 +86,6 @@ public final class OciPrepared implements Prepared {
               limits.memoryBytes(),
               limits.pids())
           .writeTo(bundle);
-      Files.deleteIfExists(pidFile);
       LaunchedProcess starter =
           LaunchedProcess.start(cli.runArgv(bundle, pidFile, containerId, netns), Map.of(), log);
       URI endpoint = URI.create("http://" + bind + ":" + port + "/");

@@ -98,6 +98,30 @@ class OciRuntimesTest {
     assertTrue(g.explain("gvisor").contains("apt-get install runsc"), g.explain("gvisor"));
   }
 
+  /** An instance stopped while its runtime is still starting it must not break the next launch. */
+  @Test
+  void relaunchAfterAStopInTheMiddleOfAStart() throws Exception {
+    RunTag tag = RunTag.create();
+    Setup setup = new Setup(new BusyboxHttpdWorkload(), work, tag.value(), TestPorts.base(), Map.of());
+    try (Prepared p = Runtimes.named("runc").prepare(setup)) {
+      for (int round = 0; round < 3; round++) {
+        Instance early = p.launch(0);
+        Thread.sleep(round * 15L);
+        early.beginStop();
+        early.close();
+      }
+      Instance in = p.launch(0);
+      try {
+        assertTrue(TestHttp.awaitOk(in, 30_000), in.outputTail(10));
+      } finally {
+        in.close();
+      }
+    } finally {
+      tag.release();
+    }
+    assertEquals(List.of(), Leftovers.of(tag.value(), List.of(cliOf("runc")), null));
+  }
+
   @Test
   void gvisorPlatformIsCheckedAgainstThisRunscAndThisHost() {
     GvisorRuntime g = new GvisorRuntime();
