@@ -20,6 +20,10 @@ public final class Runtimes {
     register("gvisor", io.sandbench.runtime.gvisor.GvisorRuntime::new);
     register("containerd", io.sandbench.runtime.containerd.ContainerdRuntime::new);
     register("docker", io.sandbench.runtime.docker.DockerRuntime::new);
+    register("qemu", io.sandbench.runtime.qemu.QemuRuntime::new);
+    register("firecracker", io.sandbench.runtime.firecracker.FirecrackerRuntime::new);
+    register("cloud-hypervisor", io.sandbench.runtime.cloudhypervisor.CloudHypervisorRuntime::new);
+    register("kata", io.sandbench.runtime.kata.KataRuntime::new);
   }
 
   private Runtimes() {}
