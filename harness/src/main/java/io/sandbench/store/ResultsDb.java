@@ -6,6 +6,7 @@ import io.sandbench.report.Json;
 import io.sandbench.result.StartupIteration;
 import io.sandbench.result.SeriesPoint;
 import io.sandbench.result.StartupSample;
+import io.sandbench.runtime.BootTimeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,8 @@ public final class ResultsDb implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
   private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final TypeReference<List<BootTimeline.Mark>> BOOT_MARKS =
+      new TypeReference<>() {};
 
   private final Path path;
   private final Connection db;
@@ -124,7 +127,7 @@ public final class ResultsDb implements AutoCloseable {
           CREATE TABLE IF NOT EXISTS startup_sample(
             run_id TEXT NOT NULL, scenario_key TEXT NOT NULL, iteration INTEGER, warmup INTEGER,
             harness_cpu_us INTEGER, instance INTEGER, launch_offset_us INTEGER, ready_us INTEGER,
-            probe_attempts INTEGER, failure TEXT)""");
+            probe_attempts INTEGER, failure TEXT, boot_json TEXT)""");
       s.executeUpdate("""
           CREATE INDEX IF NOT EXISTS startup_sample_key ON startup_sample(run_id, scenario_key)""");
       s.executeUpdate("""
@@ -220,7 +223,7 @@ public final class ResultsDb implements AutoCloseable {
         p.executeUpdate();
       }
       try (PreparedStatement p = db.prepareStatement(
-          "INSERT INTO startup_sample VALUES(?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT INTO startup_sample VALUES(?,?,?,?,?,?,?,?,?,?,?)")) {
         for (StartupIteration it : startup) {
           for (StartupSample x : it.samples()) {
             p.setString(1, s.runId());
@@ -237,6 +240,7 @@ public final class ResultsDb implements AutoCloseable {
             }
             p.setInt(9, x.probeAttempts());
             p.setString(10, x.failure());
+            p.setString(11, x.bootPhases() == null ? null : Json.write(x.bootPhases()));
             p.addBatch();
           }
         }
@@ -351,14 +355,16 @@ public final class ResultsDb implements AutoCloseable {
     Map<Integer, long[]> meta = new LinkedHashMap<>();
     query("""
         SELECT iteration, warmup, harness_cpu_us, instance, launch_offset_us, ready_us,
-          probe_attempts, failure FROM startup_sample WHERE run_id=? AND scenario_key=?
+          probe_attempts, failure, boot_json FROM startup_sample WHERE run_id=? AND scenario_key=?
         ORDER BY warmup DESC, iteration, instance""", List.of(runId, key), rs -> {
           int it = rs.getInt(1) * (rs.getInt(2) == 1 ? -1 : 1);
           meta.putIfAbsent(it, new long[] {rs.getInt(1), rs.getInt(2), rs.getLong(3)});
           long ready = rs.getLong(6);
           Long readyOrNull = rs.wasNull() ? null : ready;
+          String boot = rs.getString(9);
           samples.computeIfAbsent(it, k -> new ArrayList<>()).add(new StartupSample(
-              rs.getInt(4), rs.getLong(5), readyOrNull, rs.getInt(7), rs.getString(8)));
+              rs.getInt(4), rs.getLong(5), readyOrNull, rs.getInt(7), rs.getString(8),
+              boot == null ? null : Json.mapper().readValue(boot, BOOT_MARKS)));
         });
     List<StartupIteration> out = new ArrayList<>();
     samples.forEach((k, list) -> {

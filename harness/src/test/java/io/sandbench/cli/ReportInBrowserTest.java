@@ -51,6 +51,7 @@ class ReportInBrowserTest {
       addTimeline(r, id, "shim", 2);
       addMemory(r, id, "native", 4.5);
       addMemory(r, id, "shim", 80);
+      addBootedStartup(r, id);
     }
     Path html = dir.resolve("report.html");
     assertEquals(0, CliRun.of("report", id, "--db", db.toString(), "--html", html.toString())
@@ -61,9 +62,10 @@ class ReportInBrowserTest {
     Matcher body = Pattern.compile("data-charts=\"(\\d+)\" data-charts-drawn=\"(\\d+)\"")
         .matcher(page.dom());
     assertTrue(body.find(), "the page's script ran: " + page.dom().substring(0, 300));
-    // startup vs instances, stagger curve; memory by process and PSS vs instances; the
-    // timeline's CPU and RSS
-    assertEquals("6", body.group(1));
+    // startup vs instances, stagger curve, boot phases; memory by process and PSS vs instances;
+    // the timeline's CPU and RSS
+    assertEquals("7", body.group(1));
+    assertTrue(page.dom().contains("to kernel-start"), "boot phases drawn");
     assertEquals(body.group(1), body.group(2), "every chart drew something");
     Matcher each = Pattern.compile("data-rendered=\"(\\d+)\"").matcher(page.dom());
     while (each.find()) {
@@ -106,6 +108,22 @@ class ReportInBrowserTest {
         StoredScenario.DONE, null, Map.of(), "{\"byProcess\":{\"server\":" + mib
             + ",\"shim <\\\"x\\\">\":1.5},\"marginal\":{\"uss\":" + mib + ",\"pss\":" + mib
             + ",\"rss\":" + (mib + 2) + "}}", Instant.now(), Instant.now()), List.of(), pts);
+  }
+
+  /** A synthetic startup unit of a runtime with boot marks (data), as microVM drivers report. */
+  private static void addBootedStartup(ResultsDb r, String runId) {
+    List<io.sandbench.result.StartupSample> samples = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      samples.add(new io.sandbench.result.StartupSample(i, 0, 1_050_000L + i * 1000, 40, null,
+          List.of(new io.sandbench.runtime.BootTimeline.Mark("vmm-start", 20_000),
+              new io.sandbench.runtime.BootTimeline.Mark("kernel-start", 150_000),
+              new io.sandbench.runtime.BootTimeline.Mark("init", 800_000))));
+    }
+    String key = StoredScenario.key("vm", "busybox-httpd", "startup", 0, "3xnone");
+    r.saveScenario(new StoredScenario(runId, key, 300, "vm", "qemu", "busybox-httpd", "startup",
+        0, "3xnone", Map.of("instances", 3, "stagger", "none"), StoredScenario.DONE, null,
+        Map.of("acceleration", "tcg"), "{}", Instant.now(), Instant.now()),
+        List.of(new io.sandbench.result.StartupIteration(1, false, 5, samples)), List.of());
   }
 
   record Page(String dom, String consoleLines) {}

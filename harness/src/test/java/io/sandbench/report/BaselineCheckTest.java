@@ -42,7 +42,7 @@ class BaselineCheckTest {
   }
 
   private static StartupSample sample(int id, long readyMicros) {
-    return new StartupSample(id, 0, readyMicros, 3, null);
+    return new StartupSample(id, 0, readyMicros, 3, null, null);
   }
 
   private static BaselineCheck check(RunData data, String yaml) {

@@ -39,7 +39,7 @@ class RunComparisonTest {
       List<StartupSample> samples = new ArrayList<>();
       for (int n = 0; n < 8; n++) {
         double ms = 20 * Math.exp(0.4 * rnd.nextGaussian()) * (rnd.nextInt(10) == 0 ? 8 : 1);
-        samples.add(new StartupSample(n, 0, Math.round(ms * 1000 * factor), 2, null));
+        samples.add(new StartupSample(n, 0, Math.round(ms * 1000 * factor), 2, null, null));
       }
       its.add(new StartupIteration(i, false, 5, samples));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sandbench.result.StartupIteration;
 import io.sandbench.result.StartupSample;
+import io.sandbench.runtime.BootTimeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +33,14 @@ class ResultsDbTest {
   }
 
   @Test
-  void samplesRoundTripIncludingFailuresAndWarmups() {
+  void samplesRoundTripIncludingFailuresWarmupsAndBootPhases() {
     try (ResultsDb db = ResultsDb.open(dir.resolve("a.db"))) {
       db.createRun(run("r"));
       List<StartupIteration> its = List.of(
-          new StartupIteration(1, true, 7, List.of(new StartupSample(0, 0, 1500L, 2, null))),
-          new StartupIteration(1, false, 9, List.of(new StartupSample(0, 0, 2500L, 3, null),
-              new StartupSample(1, 40, null, 99, "no answer within 1s"))));
+          new StartupIteration(1, true, 7, List.of(new StartupSample(0, 0, 1500L, 2, null,
+              List.of(new BootTimeline.Mark("vmm-start", 300), new BootTimeline.Mark("init", 900))))),
+          new StartupIteration(1, false, 9, List.of(new StartupSample(0, 0, 2500L, 3, null, null),
+              new StartupSample(1, 40, null, 99, "no answer within 1s", null))));
       db.saveScenario(unit("r", 2), its, List.of());
       List<StartupIteration> back = db.startupIterations("r", unit("r", 2).key());
       assertEquals(its, back);
@@ -64,7 +66,7 @@ class ResultsDbTest {
           for (int i = 1; i <= 40; i++) {
             db.completedKeys("r");
             db.saveScenario(unit("r", i), List.of(new StartupIteration(1, false, 1,
-                List.of(new StartupSample(0, 0, 1000L + i, 1, null)))), List.of());
+                List.of(new StartupSample(0, 0, 1000L + i, 1, null, null)))), List.of());
           }
         } finally {
           writing.set(false);

@@ -22,7 +22,7 @@ public final class RunCopy {
             + " finished_at FROM scenario WHERE run_id=?",
         "INSERT INTO startup_sample SELECT ?, scenario_key, iteration, warmup, harness_cpu_us,"
             + " instance, launch_offset_us, CAST(ready_us * " + slowdown + " AS INTEGER),"
-            + " probe_attempts, failure FROM startup_sample WHERE run_id=?",
+            + " probe_attempts, failure, boot_json FROM startup_sample WHERE run_id=?",
         "INSERT INTO series_point SELECT ?, scenario_key, series, x, y FROM series_point"
             + " WHERE run_id=?",
       };
