@@ -113,8 +113,15 @@ public final class SuiteCommand implements Callable<Integer> {
         out.println("Report: ./sandbench report " + runId
             + (database.db == null ? "" : " --db " + database.db) + " --html report.html");
       }
+      long unanswered = data.startup().stream()
+          .mapToLong(p -> p.configuration().failures()).sum();
+      if (unanswered > 0) {
+        out.println(unanswered + " instance(s) never answered; why is in the report (Every"
+            + " configuration) and the database");
+      }
       out.flush();
-      return o.failed() == 0 ? 0 : 1;
+      // As the startup command: 1 when anything failed, a unit or an instance.
+      return o.failed() == 0 && unanswered == 0 ? 0 : 1;
     }
   }
 }
