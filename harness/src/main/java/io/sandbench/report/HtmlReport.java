@@ -173,7 +173,13 @@ public final class HtmlReport {
     }
     table(List.of("runtime", "workload", "instances", "stagger", "mean ± CI (ms)", "median",
         "p90", "p99", "max", "n", "failures", "harness CPU/instance (ms)"), rows);
-    b.append("</details>\n<details><summary>The article's lines, per iteration</summary><pre>");
+    b.append("</details>\n");
+    List<List<String>> failed = FailedInstances.rows(data);
+    if (!failed.isEmpty()) {
+      b.append("<h3>Instances that never answered</h3>\n");
+      table(FailedInstances.HEADER, failed);
+    }
+    b.append("<details><summary>The article's lines, per iteration</summary><pre>");
     for (StartupPoint p : data.startup()) {
       StartupConfiguration c = p.configuration();
       b.append(Html.esc("==== " + p.runtime() + ", " + p.workload() + ": "

@@ -2,6 +2,7 @@ package io.sandbench.report;
 
 import io.sandbench.store.RuntimeStatus;
 import io.sandbench.store.StoredScenario;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,12 @@ public final class MarkdownReport {
         .append(StartupExport.keyValues(f)).append('\n'));
     b.append("## Startup: launch to first HTTP 200 (ms, mean ± 95% CI)\n\n")
         .append(StartupComparisonTable.of(data).markdown()).append('\n');
+    List<List<String>> failed = FailedInstances.rows(data);
+    if (!failed.isEmpty()) {
+      MarkdownTable t = new MarkdownTable(FailedInstances.HEADER);
+      failed.forEach(t::row);
+      b.append("## Instances that never answered\n\n").append(t.render()).append('\n');
+    }
     if (!data.notMeasured().isEmpty()) {
       b.append("## Not measured\n\n");
       MarkdownTable t = new MarkdownTable("runtime", "what", "status", "why");
