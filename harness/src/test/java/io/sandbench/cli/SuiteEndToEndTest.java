@@ -210,6 +210,31 @@ class SuiteEndToEndTest {
   }
 
   @Test
+  void instancesThatNeverAnswerFailTheSuiteAndTheReportSaysWhy() throws Exception {
+    Path file = dir.resolve("silent.yaml");
+    Files.writeString(file, """
+        basePort: %d
+        iterations: 1
+        cooldown: 0s
+        timeout: 1s
+        runtimes: [{name: custom, label: silent, options: {launch: "sleep 30 {port}"}}]
+        workloads: [busybox-httpd]
+        experiments: [{kind: startup, instances: 2}]
+        """.formatted(TestPorts.base()));
+    Path fresh = dir.resolve("silent.db");
+    Path md = dir.resolve("silent.md");
+    CliRun r = CliRun.of("suite", file.toString(), "--db", fresh.toString());
+    assertEquals(1, r.exitCode(), r.out() + r.err());
+    assertTrue(r.out().contains("2 instance(s) never answered"), r.out());
+    CliRun rep = CliRun.of("report", "latest", "--db", fresh.toString(), "--markdown", md.toString());
+    assertEquals(0, rep.exitCode(), rep.err());
+    String text = Files.readString(md);
+    assertTrue(text.contains("## Instances that never answered"), text);
+    assertTrue(text.matches(
+        "(?s).*\\| silent +\\| busybox-httpd \\| +2, stagger none \\| +2 \\| no HTTP 200.*"), text);
+  }
+
+  @Test
   void badSuiteFilesExitTwoWithOneLinePerErrorAndWriteNothing() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "runtimes: [native, nope]\nworkloads: [webd]\nexperiments:\n"
