@@ -1,0 +1,85 @@
+package io.sandbench.proc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TreeSamplerTest {
+
+  @Test
+  void aBusyChildReadsAboutOneCoreAndAnIdleOneAboutNothing() throws Exception {
+    try (Children c = new Children()) {
+      Process busy = c.shell("while :; do :; done");
+      Process idle = c.shell("exec sleep 60");
+      TreeSampler sampler =
+          new TreeSampler(List.of(ProcessTree.of(busy.pid()), ProcessTree.of(idle.pid())));
+      sampler.sample();
+      Thread.sleep(2000);
+      TreeSample s = sampler.sample();
+      // Loose bounds: two cores shared with other work.
+      assertTrue(s.trees().get(0).cpuPercent() > 40, "busy " + s);
+      assertTrue(s.trees().get(0).cpuPercent() < 110, "busy " + s);
+      assertTrue(s.trees().get(1).cpuPercent() < 5, "idle " + s);
+      assertTrue(s.trees().get(1).rssBytes() > 0, "idle RSS " + s);
+      assertEquals(1, s.trees().get(1).processes());
+    }
+  }
+
+  @Test
+  void aProcessStartedBetweenSamplesCountsWhole() throws Exception {
+    try (Children c = new Children()) {
+      // The busy child starts 0.3 s after the first sample and runs until killed.
+      Process root = c.shell("sleep 0.3; sh -c 'while :; do :; done'");
+      TreeSampler sampler = new TreeSampler(List.of(ProcessTree.of(root.pid())));
+      Thread.sleep(1300);
+      TreeSample s = sampler.sample();
+      double cpuSeconds = s.trees().get(0).cpuPercent() / 100 * s.intervalNanos() / 1e9;
+      // About 1 s of CPU burnt before the second sample; 0 if it were counted from its first sighting.
+      assertTrue(cpuSeconds > 0.2, "CPU seconds seen " + cpuSeconds + " in " + s);
+    }
+  }
+
+  @Test
+  void vanishedProcessesAreSkippedAndSharedDaemonsKeptApart() throws Exception {
+    try (Children c = new Children()) {
+      Process shortLived = c.shell("sleep 0.2");
+      Process daemon = c.shell("exec sleep 60");
+      TreeSampler sampler =
+          new TreeSampler(List.of(ProcessTree.of(shortLived.pid())), ProcessTree.of(daemon.pid()));
+      shortLived.waitFor();
+      TreeSample s = sampler.sample();
+      assertEquals(0, s.trees().get(0).processes());
+      assertEquals(1, s.shared().processes());
+      assertTrue(s.shared().rssBytes() > 0);
+    }
+  }
+
+  @Test
+  void thePeriodicSamplerDeliversSamplesUntilClosed() throws Exception {
+    try (Children c = new Children()) {
+      Process idle = c.shell("exec sleep 60");
+      List<TreeSample> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (PeriodicSampler ps =
+          new PeriodicSampler(
+                  new TreeSampler(List.of(ProcessTree.of(idle.pid()))),
+                  Duration.ofMillis(100),
+                  got::add)
+              .start()) {
+        Thread.sleep(1000);
+      }
+      int n = got.size();
+      Thread.sleep(300);
+      assertEquals(n, got.size(), "no sample after close");
+      assertTrue(n >= 3, "samples " + n);
+      List<Long> times = new ArrayList<>();
+      got.forEach(s -> times.add(s.nanos()));
+      for (int i = 1; i < times.size(); i++) {
+        assertTrue(times.get(i) > times.get(i - 1));
+      }
+    }
+  }
+}
