@@ -11,11 +11,11 @@ import java.util.Set;
  * meanwhile counts whole, one that ended meanwhile loses only its last interval (its ticks move to
  * its parent's cutime, which is not counted: that would count its life twice).
  *
- * <p>Not thread-safe: one thread samples. The sampler is the harness's own process, never in a tree.
+ * <p>One thread samples; another may change what is followed. The sampler is the harness's own process, never in a tree.
  */
 public final class TreeSampler {
-  private final List<ProcessTree> trees;
-  private final ProcessTree shared;
+  private volatile List<ProcessTree> trees;
+  private volatile ProcessTree shared;
   private ProcessTable previous;
   private ProcessTable current;
   private long previousNanos;
@@ -39,10 +39,23 @@ public final class TreeSampler {
     this(trees, ProcessTree.empty());
   }
 
+  /** A sampler following no tree yet: its baseline is now, before the instances are launched. */
+  public TreeSampler() {
+    this(List.of());
+  }
+
+  /** From the next sample on, follows these trees (safe to call while another thread samples). */
+  public void follow(List<ProcessTree> trees, ProcessTree shared) {
+    this.shared = shared;
+    this.trees = List.copyOf(trees);
+  }
+
   public TreeSample sample() {
     long now = System.nanoTime();
     current.refresh();
     long interval = Math.max(1, now - previousNanos);
+    List<ProcessTree> trees = this.trees;
+    ProcessTree shared = this.shared;
     Set<Long> sharedPids = shared.isEmpty() ? Set.of() : shared.pids(current, Set.of());
     List<TreeUsage> usages = new ArrayList<>(trees.size());
     for (ProcessTree t : trees) {
