@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Measures what isolation costs: startup, idle memory and overhead under load.",
     subcommands = {
       // Subcommands, one per file.
+      DoctorCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,12 +1,12 @@
 package io.sandbench.cli;
 
+import io.sandbench.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** Prints sandbench's version for {@code --version}. */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"sandbench " + (v == null ? "dev" : v)};
+    return new String[] {"sandbench " + Version.current()};
   }
 }

@@ -69,7 +69,8 @@ public final class OwnerMark {
     return Optional.empty();
   }
 
-  private static boolean isAlive(String mark) {
+  /** Whether the process a mark names (same pid, same start time) still runs. */
+  public static boolean isAlive(String mark) {
     String[] parts = mark.split(":");
     if (parts.length != 2) {
       return false;

@@ -8,7 +8,15 @@ import java.util.Map;
 
 /**
  * The machine a result was measured on. Every export carries it. {@link #detect()} reads it from
- * /proc and the JVM; it runs no external command, so it is cheap and cannot hang.
+ * /proc, /sys and the JVM; it runs no external command, so it is cheap and cannot hang. Runtime
+ * binaries and their versions are probed apart, by {@link BinaryProbe}, because that does run
+ * commands.
+ *
+ * @param cores the processors this JVM may use (cgroup/affinity limits included)
+ * @param virtualization whether this machine is itself a guest, see {@link Hypervisor}
+ * @param kvm /dev/kvm and the module that backs it, see {@link Kvm}
+ * @param cgroup v1, v2, hybrid or none, see {@link CgroupVersion}
+ * @param clockSource the kernel's current clock source (tsc, kvm-clock, hpet, ...)
  */
 public record Host(
     String hostname,
@@ -18,9 +26,13 @@ public record Host(
     String kernel,
     String os,
     String javaVersion,
-    String virtualization) {
+    String virtualization,
+    Kvm kvm,
+    String cgroup,
+    String clockSource) {
 
   public static Host detect() {
+    String clock = read("/sys/devices/system/clocksource/clocksource0/current_clocksource").strip();
     return new Host(
         readHostname(),
         readCpuModel(),
@@ -29,7 +41,10 @@ public record Host(
         System.getProperty("os.version"),
         readOsName(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        readVirtualization());
+        Hypervisor.detect(clock),
+        Kvm.detect(),
+        CgroupVersion.detect(),
+        clock.isEmpty() ? "unknown" : clock);
   }
 
   public Map<String, Object> toMap() {
@@ -42,6 +57,10 @@ public record Host(
     m.put("os", os);
     m.put("java", javaVersion);
     m.put("virtualization", virtualization);
+    m.put("kvm", kvm.description());
+    m.put("kvmModule", kvm.module());
+    m.put("cgroup", cgroup);
+    m.put("clockSource", clockSource);
     return m;
   }
 
@@ -76,13 +95,7 @@ public record Host(
     return System.getProperty("os.name");
   }
 
-  /** "hypervisor guest" when the CPU says it runs under one, else "bare metal"; /dev/kvm apart. */
-  private static String readVirtualization() {
-    boolean guest = read("/proc/cpuinfo").contains(" hypervisor");
-    boolean kvm = Files.exists(Path.of("/dev/kvm"));
-    return (guest ? "hypervisor guest" : "bare metal") + (kvm ? ", /dev/kvm present" : ", no /dev/kvm");
-  }
-
+  /** A file's text, or "" when it cannot be read (absent in a container, no permission). */
   static String read(String path) {
     try {
       return Files.readString(Path.of(path));

@@ -26,6 +26,12 @@ public interface Instance extends AutoCloseable {
   /** The last {@code lines} lines the instance printed, for failure reasons. */
   String outputTail(int lines);
 
+  /**
+   * Starts stopping without waiting (e.g. SIGKILL sent), so that many instances stop at once;
+   * {@link #close()} then waits. Does nothing where a driver has no faster way.
+   */
+  default void beginStop() {}
+
   /** Stops the instance and everything it started. Idempotent; never throws. */
   @Override
   void close();

@@ -13,7 +13,8 @@ public final class Runtimes {
   private static final Map<String, Supplier<Runtime>> KNOWN = new LinkedHashMap<>();
 
   static {
-    // register("native", NativeRuntime::new);
+    register("native", io.sandbench.runtime.nativeproc.NativeRuntime::new);
+    register("custom", io.sandbench.runtime.custom.CustomRuntime::new);
   }
 
   private Runtimes() {}
