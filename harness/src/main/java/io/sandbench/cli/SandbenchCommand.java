@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       // Subcommands, one per file.
       DoctorCommand.class,
+      MemoryCommand.class,
+      MonitorCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

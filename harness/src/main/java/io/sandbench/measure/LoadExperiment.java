@@ -1,14 +1,11 @@
 package io.sandbench.measure;
 
-import io.sandbench.exec.Cleanups;
 import io.sandbench.proc.PeriodicSampler;
 import io.sandbench.proc.TreeSample;
 import io.sandbench.proc.TreeSampler;
 import io.sandbench.proc.TreeUsage;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
-import io.sandbench.runtime.Runtime;
-import io.sandbench.runtime.Setup;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +19,6 @@ import java.util.function.Consumer;
  * phase (webc: one connection, closed loop, a delay between requests) and a quiet period after.
  */
 public final class LoadExperiment {
-  private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
-
   /** What to run: sampling interval, phase lengths, and webc's delay between requests. */
   public record Plan(Duration interval, Duration idle, Duration load, Duration after, int delayMillis) {}
 
@@ -35,7 +30,8 @@ public final class LoadExperiment {
     this.progress = progress;
   }
 
-  public LoadResult run(Runtime runtime, Setup setup) {
+  /** Runs the phases on a prepared runtime; the instance is stopped before this returns or throws. */
+  public LoadResult run(Prepared prepared, String runtimeName) {
     List<TreeSample> raw = new CopyOnWriteArrayList<>();
     long launchNanos;
     long readyNanos;
@@ -44,34 +40,31 @@ public final class LoadExperiment {
     long endNanos;
     long harnessCpuIdleNanos;
     WebcResult load;
-    try (Prepared prepared = runtime.prepare(setup);
-        Cleanups.Registration preparedReg = Cleanups.register(runtime.name() + " setup", prepared)) {
-      TreeSampler sampler = new TreeSampler(); // baseline before launch: the whole start-up counts
-      try (PeriodicSampler periodic = new PeriodicSampler(sampler, plan.interval(), raw::add)) {
-        periodic.start();
-        launchNanos = System.nanoTime();
-        Instance instance = prepared.launch(0);
-        try (Cleanups.Registration instanceReg =
-            Cleanups.register(runtime.name() + " instance 0", instance)) {
-          sampler.follow(List.of(instance.processes()), prepared.sharedProcesses());
-          FirstOk.await(instance, READY_DEADLINE);
-          readyNanos = System.nanoTime();
-          progress.accept(
-              String.format("%s: answering after %d ms; idle for %d s",
-                  runtime.name(), (readyNanos - launchNanos) / 1_000_000, plan.idle().toSeconds()));
-          long cpuBefore = harnessCpuNanos();
-          sleep(plan.idle());
-          idleEndNanos = System.nanoTime();
-          harnessCpuIdleNanos = harnessCpuNanos() - cpuBefore;
-          progress.accept(String.format("%s: load for %d s (webc, one connection, %d ms delay)",
-              runtime.name(), plan.load().toSeconds(), plan.delayMillis()));
-          try (WebcRun webc = WebcRun.start(instance.endpoint(), plan.load(), plan.delayMillis())) {
-            load = webc.await();
-          }
-          loadEndNanos = System.nanoTime();
-          sleep(plan.after());
-          endNanos = System.nanoTime();
+    TreeSampler sampler = new TreeSampler(); // baseline before launch: the whole start-up counts
+    try (PeriodicSampler periodic = new PeriodicSampler(sampler, plan.interval(), raw::add)) {
+      periodic.start();
+      launchNanos = System.nanoTime();
+      Instance instance = prepared.launch(0);
+      try {
+        sampler.follow(List.of(instance.processes()), prepared.sharedProcesses());
+        readyNanos = InstancesReady.await(List.of(instance), launchNanos);
+        progress.accept(
+            String.format("%s: answering after %d ms; idle for %d s",
+                runtimeName, (readyNanos - launchNanos) / 1_000_000, plan.idle().toSeconds()));
+        long cpuBefore = harnessCpuNanos();
+        sleep(plan.idle());
+        idleEndNanos = System.nanoTime();
+        harnessCpuIdleNanos = harnessCpuNanos() - cpuBefore;
+        progress.accept(String.format("%s: load for %d s (webc, one connection, %d ms delay)",
+            runtimeName, plan.load().toSeconds(), plan.delayMillis()));
+        try (WebcRun webc = WebcRun.start(instance.endpoint(), plan.load(), plan.delayMillis())) {
+          load = webc.await();
         }
+        loadEndNanos = System.nanoTime();
+        sleep(plan.after());
+        endNanos = System.nanoTime();
+      } finally {
+        instance.close();
       }
     }
     List<LoadPhase> phases =
@@ -91,7 +84,7 @@ public final class LoadExperiment {
     }
     double harnessPercent = 100.0 * harnessCpuIdleNanos / Math.max(1, idleEndNanos - readyNanos);
     return new LoadResult(
-        runtime.name(), samples, phases, summarize(samples, readyNanos - launchNanos, harnessPercent, load));
+        runtimeName, samples, phases, summarize(samples, readyNanos - launchNanos, harnessPercent, load));
   }
 
   static LoadSummary summarize(List<LoadSample> samples, long startupNanos, double harnessPercent, WebcResult load) {

@@ -1,11 +1,12 @@
 package io.sandbench.measure;
 
+import io.sandbench.stats.LinearFit;
 import java.util.List;
 
 /**
  * What one more instance costs, two ways: the article's "run one more and subtract" (the total at
  * the largest count plus one, minus the total at the largest count) and the least-squares slope of
- * the total over every instance count measured. Totals include the shared daemons, so a daemon
+ * the total over every instance count measured (for USS, over counts of two and more). Totals include the shared daemons, so a daemon
  * that grows per instance is part of the cost.
  */
 public record MarginalCost(MemoryFigures oneMore, MemoryFigures slope) {
@@ -31,33 +32,37 @@ public record MarginalCost(MemoryFigures oneMore, MemoryFigures slope) {
       rss[i] = t.rss();
     }
     return new MarginalCost(
-        oneMore, new MemoryFigures(slope(x, uss), slope(x, pss), slope(x, rss)));
+        oneMore,
+        new MemoryFigures(
+            ussSlope(x, uss), LinearFit.of(x, pss).slope(), LinearFit.of(x, rss).slope()));
+  }
+
+  /**
+   * A lone instance's USS holds every page it would later share (nobody shares them yet), so the
+   * one-instance point is left out of the USS fit when two or more other points remain.
+   */
+  private static double ussSlope(double[] x, double[] uss) {
+    int many = 0;
+    for (double v : x) {
+      if (v >= 2) {
+        many++;
+      }
+    }
+    if (many < 2 || many == x.length) {
+      return LinearFit.of(x, uss).slope();
+    }
+    double[] xs = new double[many];
+    double[] ys = new double[many];
+    for (int i = 0, k = 0; i < x.length; i++) {
+      if (x[i] >= 2) {
+        xs[k] = x[i];
+        ys[k++] = uss[i];
+      }
+    }
+    return LinearFit.of(xs, ys).slope();
   }
 
   public MarginalCost minus(MarginalCost o) {
     return new MarginalCost(oneMore.minus(o.oneMore), slope.minus(o.slope));
-  }
-
-  /**
-   * Ordinary least-squares slope of y over x. Kept here until stats/LinearFit lands on main; then
-   * this becomes a call to it.
-   */
-  static double slope(double[] x, double[] y) {
-    int n = x.length;
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= n;
-    my /= n;
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-    }
-    return sxx == 0 ? 0 : sxy / sxx;
   }
 }

@@ -1,13 +1,10 @@
 package io.sandbench.measure;
 
-import io.sandbench.exec.Cleanups;
 import io.sandbench.proc.ProcessMemory;
 import io.sandbench.proc.ProcessTable;
 import io.sandbench.proc.ProcessTree;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
-import io.sandbench.runtime.Runtime;
-import io.sandbench.runtime.Setup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +20,7 @@ import java.util.function.Consumer;
  * The ramp gives the marginal cost of one instance by subtraction and by least squares.
  */
 public final class MemoryExperiment {
-  private static final Duration READY_DEADLINE = Duration.ofSeconds(60);
+  private static final double MIB = 1024.0 * 1024.0;
 
   private final List<Integer> counts;
   private final Duration settle;
@@ -49,43 +46,47 @@ public final class MemoryExperiment {
     return r;
   }
 
-  /** Runs the ramp on one runtime; every instance is closed before this returns or throws. */
-  public MemoryRun run(Runtime runtime, Setup setup) {
+  /**
+   * Runs the ramp on a prepared runtime; every instance it launched is stopped before this returns
+   * or throws (and on Ctrl-C, through the instances' own clean-up registrations).
+   */
+  public MemoryRun run(Prepared prepared, String runtimeName) {
     List<MemoryStep> steps = new ArrayList<>();
-    try (Prepared prepared = runtime.prepare(setup);
-        Cleanups.Registration preparedReg = Cleanups.register(runtime.name() + " setup", prepared)) {
-      List<Instance> running = new ArrayList<>();
-      List<Cleanups.Registration> registrations = new ArrayList<>();
-      try {
-        for (int target : ramp()) {
-          List<Instance> launched = new ArrayList<>();
-          while (running.size() < target) {
-            Instance i = prepared.launch(running.size());
-            running.add(i);
-            launched.add(i);
-            registrations.add(Cleanups.register(runtime.name() + " instance " + i.id(), i));
-          }
-          for (Instance i : launched) {
-            FirstOk.await(i, READY_DEADLINE);
-          }
-          steps.add(measure(prepared, running));
-          MemoryStep s = steps.get(steps.size() - 1);
-          progress.accept(
-              String.format(
-                  "%s: %d instance(s), %s, total PSS %.1f MiB",
-                  runtime.name(), target,
-                  s.settled() ? "idle after " + s.settleMillis() + " ms"
-                      : "not idle after " + s.settleMillis() + " ms",
-                  s.total().pss() / (1 << 20)));
+    List<Instance> running = new ArrayList<>();
+    try {
+      for (int target : ramp()) {
+        List<Instance> launched = new ArrayList<>();
+        long launchedAt = System.nanoTime();
+        while (running.size() < target) {
+          Instance i = prepared.launch(running.size());
+          running.add(i);
+          launched.add(i);
         }
-      } finally {
-        // Newest first; each registration closes its instance once.
-        for (int k = registrations.size() - 1; k >= 0; k--) {
-          registrations.get(k).close();
-        }
+        InstancesReady.await(launched, launchedAt);
+        MemoryStep s = measure(prepared, running);
+        steps.add(s);
+        progress.accept(
+            String.format(
+                "%s: %d instance(s), %s, total USS %.1f MiB, PSS %.1f MiB, RSS %.1f MiB",
+                runtimeName, target,
+                s.settled() ? "idle after " + s.settleMillis() + " ms"
+                    : "still busy after " + s.settleMillis() + " ms",
+                s.total().uss() / MIB, s.total().pss() / MIB, s.total().rss() / MIB));
       }
+    } finally {
+      stopAll(running);
     }
-    return new MemoryRun(runtime.name(), steps, MarginalCost.of(steps));
+    return new MemoryRun(runtimeName, steps, MarginalCost.of(steps));
+  }
+
+  /** Kills them all at once, then waits for each. */
+  private static void stopAll(List<Instance> instances) {
+    for (Instance i : instances) {
+      i.beginStop();
+    }
+    for (Instance i : instances) {
+      i.close();
+    }
   }
 
   private MemoryStep measure(Prepared prepared, List<Instance> running) {

@@ -3,11 +3,8 @@ package io.sandbench.report.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import io.sandbench.report.AtomicFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -51,18 +48,9 @@ public final class LoadChart {
 
   /** Writes the chart as a PNG of {@code width} x {@code height}; the file appears only complete. */
   public static void write(
-      Path png, String title, List<Point> points, List<Phase> phases, int width, int height)
-      throws IOException {
+      Path png, String title, List<Point> points, List<Phase> phases, int width, int height) {
     JFreeChart chart = build(title, points, phases);
-    Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".chart", ".png.tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        ChartUtils.writeChartAsPNG(out, chart, width, height);
-      }
-      Files.move(tmp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
   }
 
   static JFreeChart build(String title, List<Point> points, List<Phase> phases) {
@@ -73,6 +61,8 @@ public final class LoadChart {
       rss.add(p.seconds(), p.rssBytes() / (1024.0 * 1024.0));
     }
     NumberAxis time = new NumberAxis("seconds since launch");
+    time.setLowerMargin(0);
+    time.setUpperMargin(0);
     NumberAxis cpuAxis = new NumberAxis("CPU %");
     cpuAxis.setAutoRangeIncludesZero(true);
     cpuAxis.setLabelPaint(CPU_COLOR);
