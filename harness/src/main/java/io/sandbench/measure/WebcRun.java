@@ -1,5 +1,6 @@
 package io.sandbench.measure;
 
+import io.sandbench.exec.Cleanups;
 import io.sandbench.exec.OwnerMark;
 import io.sandbench.exec.ProcessKiller;
 import java.io.IOException;
@@ -25,12 +26,17 @@ final class WebcRun implements AutoCloseable {
   private final Path output;
   private final Path errors;
   private final long deadlineNanos;
+  private final Cleanups.Registration registration;
 
   private WebcRun(Process process, Path output, Path errors, long deadlineNanos) {
     this.process = process;
     this.output = output;
     this.errors = errors;
     this.deadlineNanos = deadlineNanos;
+    // Ctrl-C during the load phase kills the client too.
+    this.registration =
+        Cleanups.register("load client (pid " + process.pid() + ")",
+            () -> ProcessKiller.killTree(process, Duration.ofSeconds(5)));
   }
 
   static WebcRun start(String mainClass, URI url, Duration duration, int delayMillis) {
@@ -93,9 +99,7 @@ final class WebcRun implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      ProcessKiller.killTree(process, Duration.ofSeconds(5));
-    }
+    registration.close();
     try {
       Files.deleteIfExists(output);
       Files.deleteIfExists(errors);
