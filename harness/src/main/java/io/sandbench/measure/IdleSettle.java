@@ -27,14 +27,19 @@ final class IdleSettle {
     if (bound.isZero()) {
       return new Outcome(false, 0, Double.NaN);
     }
-    TreeSampler sampler = new TreeSampler(trees, shared);
+    try (TreeSampler sampler = new TreeSampler(trees, shared)) {
+      return await(sampler, trees.size(), start, bound);
+    }
+  }
+
+  private static Outcome await(TreeSampler sampler, int instances, long start, Duration bound) {
     ArrayDeque<Double> window = new ArrayDeque<>();
     double last = Double.NaN;
     long until = start + bound.toNanos();
     while (true) {
       sleep(STEP);
       TreeSample s = sampler.sample();
-      window.addLast(s.total().cpuPercent() / Math.max(1, trees.size()));
+      window.addLast(s.total().cpuPercent() / Math.max(1, instances));
       if (window.size() > WINDOW) {
         window.removeFirst();
       }

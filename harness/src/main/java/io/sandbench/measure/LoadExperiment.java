@@ -49,8 +49,9 @@ public final class LoadExperiment {
     long endNanos;
     long harnessCpuIdleNanos;
     WebcResult load;
-    TreeSampler sampler = new TreeSampler(); // baseline before launch: the whole start-up counts
-    try (PeriodicSampler periodic = new PeriodicSampler(sampler, plan.interval(), raw::add)) {
+    // The sampler's baseline is taken before the launch: the whole start-up counts.
+    try (TreeSampler sampler = new TreeSampler();
+        PeriodicSampler periodic = new PeriodicSampler(sampler, plan.interval(), raw::add)) {
       periodic.start();
       launchNanos = System.nanoTime();
       Instance instance = prepared.launch(0);

@@ -17,11 +17,17 @@ class TreeSamplerTest {
       Process idle = c.shell("exec sleep 60");
       TreeSampler sampler =
           new TreeSampler(List.of(ProcessTree.of(busy.pid()), ProcessTree.of(idle.pid())));
+      Thread.sleep(200);
       sampler.sample();
+      long before = ProcStat.read(busy.pid()).orElseThrow().cpuTicks();
       Thread.sleep(2000);
       TreeSample s = sampler.sample();
-      // Loose bounds: two cores shared with other work.
-      assertTrue(s.trees().get(0).cpuPercent() > 40, "busy " + s);
+      long after = ProcStat.read(busy.pid()).orElseThrow().cpuTicks();
+      double direct = 100.0 * (after - before) / ProcStat.TICKS_PER_SECOND / (s.intervalNanos() / 1e9);
+      // The figure is the process's own ticks over the interval (a tick or two of read skew)...
+      assertEquals(direct, s.trees().get(0).cpuPercent(), 3.0, "busy " + s);
+      // ...and loose bounds, the machine being shared: near a core busy, near nothing idle.
+      assertTrue(s.trees().get(0).cpuPercent() > 20, "busy " + s);
       assertTrue(s.trees().get(0).cpuPercent() < 110, "busy " + s);
       assertTrue(s.trees().get(1).cpuPercent() < 5, "idle " + s);
       assertTrue(s.trees().get(1).rssBytes() > 0, "idle RSS " + s);
@@ -40,6 +46,25 @@ class TreeSamplerTest {
       double cpuSeconds = s.trees().get(0).cpuPercent() / 100 * s.intervalNanos() / 1e9;
       // About 1 s of CPU burnt before the second sample; 0 if it were counted from its first sighting.
       assertTrue(cpuSeconds > 0.2, "CPU seconds seen " + cpuSeconds + " in " + s);
+    }
+  }
+
+  @Test
+  void followsATreeThatGrowsAfterTheBaseline() throws Exception {
+    try (Children c = new Children();
+        TreeSampler sampler = new TreeSampler()) {
+      // Launched after the sampler's baseline, like an instance under the monitor.
+      Process p = c.shell("sleep 0.3; sh -c 'sleep 60 & sh -c \"sleep 60 & wait\" & wait' & wait");
+      sampler.follow(List.of(ProcessTree.of(p.pid())), ProcessTree.empty());
+      assertTrue(sampler.sample().trees().get(0).processes() >= 1, "the shell, waiting");
+      // sh -> sh -> (sleep, sh -> sleep): five processes, three levels below the root.
+      Children.awaitTreeSize(p, 5);
+      Thread.sleep(100);
+      TreeSample s = sampler.sample();
+      assertEquals(5, s.trees().get(0).processes(), "whole tree " + s);
+      p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      Thread.sleep(300);
+      assertEquals(1, sampler.sample().trees().get(0).processes(), "children gone, skipped");
     }
   }
 
