@@ -64,7 +64,8 @@ class TreeSamplerTest {
       assertEquals(5, s.trees().get(0).processes(), "whole tree " + s);
       p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       Thread.sleep(300);
-      assertEquals(1, sampler.sample().trees().get(0).processes(), "children gone, skipped");
+      // The children have gone (and the shells waiting for them end too): skipped, no error.
+      assertTrue(sampler.sample().trees().get(0).processes() <= 1, "children gone");
     }
   }
 
