@@ -71,7 +71,13 @@ public final class DoctorCommand implements Runnable {
     t.row("os", "", h.os(), "");
     t.row("java", "", h.javaVersion(), "");
     t.row("virtualization", "", h.virtualization(), "");
-    t.row("kvm", h.kvm().usable() ? "usable" : "unusable", h.kvm().description(), "");
+    t.row(
+        "kvm",
+        h.kvm().usable() ? "usable" : "unusable",
+        h.kvm().description(),
+        h.kvm().usable()
+            ? ""
+            : "microVMs need KVM: run on bare metal or a host with nested virtualization (QEMU alone falls back to slow TCG)");
     t.row("cgroup", "", h.cgroup(), "");
     t.row("clock source", "", h.clockSource(), "");
     for (Binary b : r.binaries()) {

@@ -15,6 +15,11 @@ public final class Main {
   }
 
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with sandbench's error handling: one line and exit 2 for bad input. */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new SandbenchCommand());
     cl.setParameterExceptionHandler(
         (ex, a) -> {
@@ -30,7 +35,7 @@ public final class Main {
           }
           throw ex;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   private static String usageHint(CommandLine cl) {

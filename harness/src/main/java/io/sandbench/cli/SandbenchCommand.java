@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       DoctorCommand.class,
       MemoryCommand.class,
       MonitorCommand.class,
+      RuntimesCommand.class,
+      StartupCommand.class,
     })
 public final class SandbenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -53,6 +53,23 @@ public final class OwnerMark {
     return orphans.size();
   }
 
+  /** Processes marked as owned by the sandbench process {@code ownerPid}, alive now. */
+  public static List<Long> markedBy(long ownerPid) {
+    List<Long> out = new ArrayList<>();
+    String prefix = ownerPid + ":";
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      for (Path dir : dirs) {
+        long pid = Long.parseLong(dir.getFileName().toString());
+        if (ownerOf(pid).filter(m -> m.startsWith(prefix)).isPresent()) {
+          out.add(pid);
+        }
+      }
+    } catch (IOException e) {
+      // No /proc: nothing found.
+    }
+    return out;
+  }
+
   /** The owner mark in a process's environment, if it has one (and we may read it). */
   static Optional<String> ownerOf(long pid) {
     try {

@@ -72,7 +72,7 @@ public final class StartupExperiment {
     checkPortsFree(n);
     List<Instance> instances = new ArrayList<>(n);
     List<Watch> watches = new ArrayList<>(n);
-    long cpuBefore = processCpuNanos();
+    long cpuBefore = HarnessCpu.nanos();
     long start = System.nanoTime();
     try (ReadinessProbe probe = new ReadinessProbe(plan.probeInterval())) {
       try {
@@ -87,7 +87,7 @@ public final class StartupExperiment {
           }
         }
         probe.awaitAll(watches);
-        long cpu = processCpuNanos() - cpuBefore;
+        long cpu = HarnessCpu.nanos() - cpuBefore;
         List<StartupSample> samples = new ArrayList<>(n);
         for (Watch w : watches) {
           samples.add(
@@ -154,10 +154,5 @@ public final class StartupExperiment {
         // Refused: free, as it should be.
       }
     }
-  }
-
-  /** CPU time (user + system) of this whole JVM, all threads, from /proc/self/stat. */
-  static long processCpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 }

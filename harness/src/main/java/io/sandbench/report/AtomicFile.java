@@ -41,12 +41,15 @@ public final class AtomicFile {
       throw new UserError(
           "cannot write " + target + ": directory " + dir + " does not exist; create it (mkdir -p " + dir + ") or choose another path");
     }
-    if (!Files.isWritable(dir)) {
-      throw new UserError(
-          "cannot write " + target + ": directory " + dir + " is not writable; choose a writable directory");
-    }
     if (Files.isDirectory(abs)) {
       throw new UserError("cannot write " + target + ": it is a directory; give a file name");
+    }
+    // Try it rather than trust the mode bits: root passes access(2) on read-only mounts and /proc.
+    try {
+      Files.delete(Files.createTempFile(dir, ".sandbench-check.", ".tmp"));
+    } catch (IOException | SecurityException e) {
+      throw new UserError(
+          "cannot write " + target + ": directory " + dir + " is not writable (" + e.getClass().getSimpleName() + "); choose a writable directory");
     }
   }
 

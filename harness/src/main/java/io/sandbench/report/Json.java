@@ -42,6 +42,11 @@ public final class Json {
     }
   }
 
+  /** Writes {@code value} as JSON to {@code target} atomically (see {@link AtomicFile}). */
+  public static void writeFile(java.nio.file.Path target, Object value) {
+    AtomicFile.writeString(target, write(value));
+  }
+
   /**
    * Parses {@code json} into a {@code type}.
    *
