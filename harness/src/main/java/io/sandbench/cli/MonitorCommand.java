@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     })
 public final class MonitorCommand implements Runnable {
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-  static final String WEBC = "io.sandbench.workload.Webc";
+  static final String WEBC = "io.sandbench.workload.webc.Webc";
 
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;

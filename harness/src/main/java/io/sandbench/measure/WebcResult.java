@@ -11,23 +11,23 @@ public record WebcResult(
     long errors,
     long durationMillis,
     double throughputPerSecond,
-    Map<String, Long> latencyMicros) {
+    Map<String, Double> latencyMicros) {
 
   public WebcResult {
-    latencyMicros = Map.copyOf(latencyMicros);
+    latencyMicros = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(latencyMicros));
   }
 
   /** Parses webc's {@code --json} line. */
   static WebcResult parse(String jsonLine) {
     try {
       JsonNode n = new ObjectMapper().readTree(jsonLine);
-      Map<String, Long> latency = new LinkedHashMap<>();
+      Map<String, Double> latency = new LinkedHashMap<>();
       JsonNode l = n.path("latencyMicros");
-      l.fieldNames().forEachRemaining(k -> latency.put(k, l.get(k).asLong()));
+      l.fieldNames().forEachRemaining(k -> latency.put(k, l.get(k).asDouble()));
       return new WebcResult(
           n.path("requests").asLong(),
           n.path("errors").asLong(),
-          n.path("durationMs").asLong(),
+          Math.round(n.path("durationMs").asDouble()),
           n.path("throughput").asDouble(),
           latency);
     } catch (java.io.IOException e) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * outlives its deadline.
  */
 final class WebcRun implements AutoCloseable {
-  static final String MAIN_CLASS = "io.sandbench.workload.Webc";
+  static final String MAIN_CLASS = "io.sandbench.workload.webc.Webc";
   private static final Duration GRACE = Duration.ofSeconds(30);
 
   private final Process process;

@@ -69,8 +69,8 @@ public final class LoadReport {
     t.row("RSS peak", mib(s.rssPeakBytes()));
     t.row("requests served", s.load().requests() + " (" + s.load().errors() + " errors)");
     t.row("throughput", String.format(Locale.ROOT, "%.0f /s", s.load().throughputPerSecond()));
-    for (Map.Entry<String, Long> e : s.load().latencyMicros().entrySet()) {
-      t.row("latency " + e.getKey(), e.getValue() + " µs");
+    for (Map.Entry<String, Double> e : s.load().latencyMicros().entrySet()) {
+      t.row("latency " + e.getKey(), String.format(Locale.ROOT, "%.0f µs", e.getValue()));
     }
     t.row("sandbench's own CPU while idle", pct(s.harnessCpuPercent()));
     return t.render();
