@@ -19,17 +19,8 @@ import java.util.function.Consumer;
  * phase (webc: one connection, closed loop, a delay between requests) and a quiet period after.
  */
 public final class LoadExperiment {
-  /**
-   * What to run: sampling interval, phase lengths, the load client's delay between requests, and
-   * the load client's main class (webc; it takes webc's arguments and prints webc's JSON line).
-   */
-  public record Plan(
-      Duration interval, Duration idle, Duration load, Duration after, int delayMillis,
-      String loadClient) {
-    public Plan(Duration interval, Duration idle, Duration load, Duration after, int delayMillis) {
-      this(interval, idle, load, after, delayMillis, WebcRun.MAIN_CLASS);
-    }
-  }
+  /** What to run: sampling interval, phase lengths, and webc's delay between requests. */
+  public record Plan(Duration interval, Duration idle, Duration load, Duration after, int delayMillis) {}
 
   private final Plan plan;
   private final Consumer<String> progress;
@@ -67,7 +58,7 @@ public final class LoadExperiment {
         harnessCpuIdleNanos = harnessCpuNanos() - cpuBefore;
         progress.accept(String.format("%s: load for %d s (webc, one connection, %d ms delay)",
             runtimeName, plan.load().toSeconds(), plan.delayMillis()));
-        try (WebcRun webc = WebcRun.start(plan.loadClient(), instance.endpoint(), plan.load(), plan.delayMillis())) {
+        try (WebcRun webc = WebcRun.start(instance.endpoint(), plan.load(), plan.delayMillis())) {
           load = webc.await();
         }
         loadEndNanos = System.nanoTime();

@@ -39,13 +39,13 @@ final class WebcRun implements AutoCloseable {
             () -> ProcessKiller.killTree(process, Duration.ofSeconds(5)));
   }
 
-  static WebcRun start(String mainClass, URI url, Duration duration, int delayMillis) {
+  static WebcRun start(URI url, Duration duration, int delayMillis) {
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     argv.add("-Xmx64m");
     argv.add("-cp");
     argv.add(System.getProperty("java.class.path"));
-    argv.add(mainClass);
+    argv.add(MAIN_CLASS);
     argv.add(url.toString());
     argv.add("--delay-ms");
     argv.add(Integer.toString(delayMillis));

@@ -5,7 +5,14 @@ package io.sandbench.proc;
  * command name (field 2) may itself hold spaces and parentheses.
  */
 public record ProcStat(
-    long pid, String comm, long ppid, long utimeTicks, long stimeTicks, long startTicks, long rssPages) {
+    long pid,
+    String comm,
+    long ppid,
+    long utimeTicks,
+    long stimeTicks,
+    long childTicks,
+    long startTicks,
+    long rssPages) {
 
   /** Clock ticks per second of /proc times: USER_HZ, 100 on every Linux architecture's ABI. */
   public static final int TICKS_PER_SECOND = 100;
@@ -13,6 +20,14 @@ public record ProcStat(
   /** utime + stime: CPU time used by all threads of the process, live ones and ended ones. */
   public long cpuTicks() {
     return utimeTicks + stimeTicks;
+  }
+
+  /**
+   * cpuTicks plus cutime + cstime: the CPU of the children this process has reaped (and of theirs),
+   * which is where a short-lived child's CPU ends up.
+   */
+  public long totalTicks() {
+    return utimeTicks + stimeTicks + childTicks;
   }
 
   /** Reads /proc/PID/stat; empty if the process has gone. */
@@ -39,7 +54,8 @@ public record ProcStat(
       return null;
     }
     String comm = new String(b, open + 1, close - open - 1, java.nio.charset.StandardCharsets.UTF_8);
-    // After ") ": state is field 3; ppid 4, utime 14, stime 15, starttime 22, rss 24.
+    // After ") ": state is field 3; ppid 4, utime 14, stime 15, cutime 16, cstime 17, starttime 22,
+    // rss 24.
     long[] wanted = new long[25];
     int field = 3;
     int i = close + 2;
@@ -57,7 +73,8 @@ public record ProcStat(
     if (field <= 24) {
       return null;
     }
-    return new ProcStat(pid, comm, wanted[4], wanted[14], wanted[15], wanted[22], wanted[24]);
+    return new ProcStat(
+        pid, comm, wanted[4], wanted[14], wanted[15], wanted[16] + wanted[17], wanted[22], wanted[24]);
   }
 
   private static long parseLong(byte[] b, int from, int to) {

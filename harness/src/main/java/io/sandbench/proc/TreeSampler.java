@@ -18,10 +18,13 @@ import java.util.Set;
 /**
  * Samples the CPU and RSS of process trees, cheaply enough to run every 100 ms over 64 trees.
  *
- * <p>CPU is utime + stime of /proc/PID/stat, summed per tree as per-process differences since the
- * previous sample: a process that started meanwhile counts whole; one that ended meanwhile loses
- * only its last interval (its ticks move to its parent's cutime, which is not counted: that would
- * count its life twice). RSS is the stat file's resident pages.
+ * <p>CPU comes from /proc/PID/stat, summed per tree as per-process differences since the previous
+ * sample of utime + stime + cutime + cstime. The children's times (cutime, cstime) matter: a server
+ * that forks a child per request (busybox httpd) has children that live and die between two
+ * samples, and their CPU shows only in their parent's cutime once reaped. A child that had been
+ * followed while alive was counted already up to its last reading, so that much is taken off its
+ * parent's increase when it goes. A process started since the previous sample counts whole. RSS is
+ * the stat file's resident pages.
  *
  * <p>Cost per sample: one listing of /proc (skipped when /proc/loadavg shows that no process was
  * created since the previous one), one read of stat for each process that appeared since
@@ -46,6 +49,11 @@ public final class TreeSampler implements AutoCloseable {
   private final Map<Long, Tracked> tracked = new HashMap<>();
   /** CPU ticks of each process read in the current sample, over the interval. */
   private final Map<Long, Long> deltas = new HashMap<>();
+  /**
+   * Ticks already counted of followed children that went in this interval, by parent: taken off
+   * the parent's cutime increase, where the kernel adds the child's whole life when it reaps it.
+   */
+  private final Map<Long, Long> countedOfGoneChildren = new HashMap<>();
   /** Children by parent, from {@link #parentOf}: built once per sample, when first needed. */
   private Map<Long, List<Long>> childrenCache;
   private final ProcFile file = new ProcFile();
@@ -121,7 +129,11 @@ public final class TreeSampler implements AutoCloseable {
     for (Iterator<Map.Entry<Long, Tracked>> it = tracked.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Tracked> e = it.next();
       if (!seen.contains(e.getKey())) {
-        closeQuietly(e.getValue().stat);
+        Tracked t = e.getValue();
+        if (readOpen(t.stat, e.getKey()) == null) {
+          gone(t); // ended (not merely left the tree by re-parenting)
+        }
+        closeQuietly(t.stat);
         it.remove();
       }
     }
@@ -181,18 +193,24 @@ public final class TreeSampler implements AutoCloseable {
       }
       // Started since the previous sample: all its CPU is this interval's. Otherwise it is just
       // joining (first followed now): its past is not this interval's.
-      deltas.put(pid, isNew ? t.last.cpuTicks() : 0L);
+      deltas.put(pid, isNew ? t.last.totalTicks() : 0L);
       return true;
     }
     ProcStat now = readOpen(t.stat, pid);
     if (now == null || now.startTicks() != t.last.startTicks()) {
+      gone(t);
       closeQuietly(t.stat);
       tracked.remove(pid);
       return false;
     }
-    deltas.put(pid, Math.max(0, now.cpuTicks() - t.last.cpuTicks()));
+    deltas.put(pid, Math.max(0, now.totalTicks() - t.last.totalTicks()));
     t.last = now;
     return true;
+  }
+
+  /** A followed process ended: what was counted of it will reappear in its parent's cutime. */
+  private void gone(Tracked t) {
+    countedOfGoneChildren.merge(t.last.ppid(), t.last.totalTicks(), Long::sum);
   }
 
   /** Opens a process's stat file and takes a first reading; null if it has gone. */
@@ -239,6 +257,7 @@ public final class TreeSampler implements AutoCloseable {
    */
   private void scan(Set<Long> appeared) {
     deltas.clear();
+    countedOfGoneChildren.clear();
     childrenCache = null;
     long last = lastPid.read();
     if (last >= 0 && last == listedAtLastPid) {
@@ -272,12 +291,13 @@ public final class TreeSampler implements AutoCloseable {
     long ticks = 0;
     long rssPages = 0;
     for (Long pid : pids) {
-      ticks += deltas.getOrDefault(pid, 0L);
+      ticks += deltas.getOrDefault(pid, 0L) - countedOfGoneChildren.getOrDefault(pid, 0L);
       Tracked t = tracked.get(pid);
       if (t != null) {
         rssPages += t.last.rssPages();
       }
     }
+    ticks = Math.max(0, ticks); // a child reaped before its parent was read: counted next time
     double seconds = intervalNanos / 1e9;
     double cpuPercent = 100.0 * ticks / ProcStat.TICKS_PER_SECOND / seconds;
     return new TreeUsage(pids.size(), cpuPercent, rssPages * PageSize.BYTES);

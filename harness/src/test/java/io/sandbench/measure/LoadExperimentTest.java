@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The monitor's experiment on a real native busybox httpd, with a real load client process. */
+/** The monitor's experiment on a real native busybox httpd, with webc as its own process. */
 class LoadExperimentTest {
   @TempDir Path work;
 
@@ -24,7 +24,7 @@ class LoadExperimentTest {
     LoadExperiment.Plan plan =
         new LoadExperiment.Plan(
             Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofMillis(500), 1, LoopLoadClient.class.getName());
+            Duration.ofMillis(500), 1);
     Setup setup = new Setup(Workloads.named("busybox-httpd", null), work, "lt0001", TestPorts.base(), Map.of());
     LoadResult r;
     long pid;

@@ -55,6 +55,32 @@ class MemoryExperimentTest {
   }
 
   @Test
+  void webdMarginalCostIsPositiveAndStableAcrossTwoRuns() {
+    MarginalCost first = webdRamp("mt0003");
+    MarginalCost second = webdRamp("mt0004");
+    for (MarginalCost c : List.of(first, second)) {
+      assertTrue(c.oneMore().uss() > 0 && c.oneMore().pss() > 0 && c.oneMore().rss() > 0, c.toString());
+      assertTrue(c.slope().uss() > 0 && c.slope().pss() > 0 && c.slope().rss() > 0, c.toString());
+    }
+    assertWithin20Percent(first.slope().uss(), second.slope().uss(), "USS slope");
+    assertWithin20Percent(first.slope().pss(), second.slope().pss(), "PSS slope");
+    assertWithin20Percent(first.slope().rss(), second.slope().rss(), "RSS slope");
+    assertWithin20Percent(first.oneMore().pss(), second.oneMore().pss(), "PSS one more");
+  }
+
+  private MarginalCost webdRamp(String runId) {
+    Setup setup = new Setup(Workloads.named("webd", null), work, runId, TestPorts.base(), Map.of());
+    try (Prepared p = Runtimes.named("native").prepare(setup)) {
+      return new MemoryExperiment(List.of(1, 2), Duration.ofSeconds(5), line -> {}).run(p, "native").marginal();
+    }
+  }
+
+  private static void assertWithin20Percent(double a, double b, String what) {
+    assertTrue(Math.abs(a - b) <= 0.2 * Math.max(Math.abs(a), Math.abs(b)),
+        what + " differs by more than 20 %: " + a + " vs " + b);
+  }
+
+  @Test
   void sharedDaemonsAreReportedApartAndCountedOnce() throws Exception {
     Process daemon = new ProcessBuilder("sleep", "60").start();
     try {

@@ -36,6 +36,33 @@ class TreeSamplerTest {
   }
 
   @Test
+  void shortLivedChildrenAreCountedThroughTheirParentsCutime() throws Exception {
+    try (Children c = new Children()) {
+      // A fork-per-request server in miniature: busy children that live a few ms each.
+      Process forker =
+          c.shell("while :; do sh -c 'i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done'; done");
+      TreeSampler sampler = new TreeSampler(List.of(ProcessTree.of(forker.pid())));
+      Thread.sleep(200);
+      sampler.sample();
+      long before = ProcStat.read(forker.pid()).orElseThrow().totalTicks();
+      double sum = 0;
+      long nanos = 0;
+      for (int i = 0; i < 8; i++) {
+        Thread.sleep(250);
+        TreeSample s = sampler.sample();
+        sum += s.trees().get(0).cpuPercent() * s.intervalNanos();
+        nanos += s.intervalNanos();
+      }
+      long after = ProcStat.read(forker.pid()).orElseThrow().totalTicks();
+      double direct = 100.0 * (after - before) / ProcStat.TICKS_PER_SECOND / (nanos / 1e9);
+      double sampled = sum / nanos;
+      // The shell itself and its reaped children: about one core, none of it lost between samples.
+      assertTrue(sampled > 20, "sampled " + sampled + " direct " + direct);
+      assertEquals(direct, sampled, 8.0, "sampled vs the shell's own utime+stime+cutime+cstime");
+    }
+  }
+
+  @Test
   void aProcessStartedBetweenSamplesCountsWhole() throws Exception {
     try (Children c = new Children()) {
       // The busy child starts 0.3 s after the first sample and runs until killed.
