@@ -70,9 +70,13 @@ class TreeSamplerTest {
       TreeSampler sampler = new TreeSampler(List.of(ProcessTree.of(root.pid())));
       Thread.sleep(1300);
       TreeSample s = sampler.sample();
-      double cpuSeconds = s.trees().get(0).cpuPercent() / 100 * s.intervalNanos() / 1e9;
-      // About 1 s of CPU burnt before the second sample; 0 if it were counted from its first sighting.
-      assertTrue(cpuSeconds > 0.2, "CPU seconds seen " + cpuSeconds + " in " + s);
+      long child = root.toHandle().children().findFirst().orElseThrow().pid();
+      double childTicks = ProcStat.read(child).orElseThrow().totalTicks();
+      double ticksSeen = s.trees().get(0).cpuPercent() / 100 * s.intervalNanos() / 1e9 * ProcStat.TICKS_PER_SECOND;
+      // All the child burnt since it started (it runs on, so a little more by the second read);
+      // counted from its first sighting instead, it would be about nothing.
+      assertTrue(childTicks > 5, "the busy child ran: " + childTicks);
+      assertTrue(ticksSeen >= childTicks - 3 - 0.2 * childTicks, "ticks seen " + ticksSeen + " of " + childTicks + " in " + s);
     }
   }
 
