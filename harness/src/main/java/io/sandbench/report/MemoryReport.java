@@ -76,12 +76,23 @@ public final class MemoryReport {
   }
 
   private static void processRow(MarkdownTable t, String instance, ProcessMemory p) {
-    String cmd = shortCommand(p.command());
-    if (cmd.length() > COMMAND_WIDTH) {
-      cmd = cmd.substring(0, COMMAND_WIDTH - 1) + "…";
-    }
+    String cmd = fit(shortCommand(p.command()));
     t.row(instance, p.pid(), cmd, kib(p.vmSize()), kib(p.vmRss()), kib(p.swap()), kib(p.uss()),
         kib(p.pss()), kib(p.rss()));
+  }
+
+  /**
+   * A long command as its program and the end of its arguments (where a JVM's main class and a
+   * server's address are), the middle elided.
+   */
+  static String fit(String cmd) {
+    if (cmd.length() <= COMMAND_WIDTH) {
+      return cmd;
+    }
+    int space = cmd.indexOf(' ');
+    String program = space < 0 || space > COMMAND_WIDTH / 2 ? "" : cmd.substring(0, space);
+    int keep = COMMAND_WIDTH - program.length() - 3;
+    return program + " … " + cmd.substring(cmd.length() - keep);
   }
 
   /** The command with its program's directory dropped: the arguments say more than the path. */

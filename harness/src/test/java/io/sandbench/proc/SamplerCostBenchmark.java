@@ -39,7 +39,7 @@ class SamplerCostBenchmark {
         for (int i = 0; i < n; i++) {
           instances.add(p.launch(i));
         }
-        Thread.sleep(3000);
+        Thread.sleep(1000L * Long.getLong("bench.warmup", 3));
         List<ProcessTree> trees = new ArrayList<>();
         instances.forEach(i -> trees.add(i.processes()));
         TreeSampler sampler = new TreeSampler(trees);
