@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * phase (webc: one connection, closed loop, a delay between requests) and a quiet period after.
  */
 public final class LoadExperiment {
+  private static final double CLIENT_START_STOP_SECONDS = 1.0;
+
   /** What to run: sampling interval, phase lengths, and webc's delay between requests. */
   public record Plan(Duration interval, Duration idle, Duration load, Duration after, int delayMillis) {}
 
@@ -68,9 +70,7 @@ public final class LoadExperiment {
         instance.close();
       }
     }
-    // The client's JVM takes a moment to start sending: the load phase is the stretch webc itself
-    // timed, ending when it exited; the moments before it are still idle.
-    long loadStartNanos = Math.max(idleEndNanos, loadEndNanos - load.durationMillis() * 1_000_000);
+    long loadStartNanos = idleEndNanos; // the load phase: from webc's start to its exit
     List<LoadPhase> phases =
         List.of(
             new LoadPhase(LoadPhase.STARTUP, 0, seconds(readyNanos - launchNanos)),
@@ -95,7 +95,7 @@ public final class LoadExperiment {
     return new LoadSummary(
         startupNanos / 1_000_000,
         meanCpu(samples, LoadPhase.IDLE),
-        meanCpu(samples, LoadPhase.LOAD),
+        meanCpuInside(samples, LoadPhase.LOAD, CLIENT_START_STOP_SECONDS),
         meanCpu(samples, LoadPhase.AFTER),
         (long) samples.stream().filter(s -> s.phase().equals(LoadPhase.IDLE))
             .mapToLong(LoadSample::rssBytes).average().orElse(0),
@@ -104,6 +104,30 @@ public final class LoadExperiment {
         samples.stream().mapToLong(LoadSample::rssBytes).max().orElse(0),
         harnessPercent,
         load);
+  }
+
+  /**
+   * The mean over a phase less its first and last {@code margin} seconds: the load client's JVM
+   * takes a moment to start sending and to exit, and the phase runs from its start to its exit.
+   * The whole phase when it is too short for that.
+   */
+  private static double meanCpuInside(List<LoadSample> samples, String phase, double margin) {
+    double from = Double.MAX_VALUE;
+    double to = -Double.MAX_VALUE;
+    for (LoadSample s : samples) {
+      if (s.phase().equals(phase)) {
+        from = Math.min(from, s.seconds());
+        to = Math.max(to, s.seconds());
+      }
+    }
+    double lo = from + margin;
+    double hi = to - margin;
+    if (hi - lo < margin) {
+      return meanCpu(samples, phase);
+    }
+    return samples.stream()
+        .filter(s -> s.phase().equals(phase) && s.seconds() > lo && s.seconds() <= hi)
+        .mapToDouble(LoadSample::cpuPercent).average().orElse(Double.NaN);
   }
 
   private static double meanCpu(List<LoadSample> samples, String phase) {
