@@ -48,6 +48,35 @@ class InterruptTest {
     }
   }
 
+  @Test
+  void interruptedMonitorUnderLoadLeavesNeitherInstanceNorLoadClientNorOutput() throws Exception {
+    Path out = dir.resolve("out");
+    List<String> argv = new ArrayList<>();
+    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    argv.addAll(List.of("monitor", "--workload", "busybox-httpd", "--interval", "100ms",
+        "--idle", "0s", "--load", "60s", "--base-port", Integer.toString(TestPorts.base()),
+        "--out", out.toString()));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      // Both the instance and webc carry the owner mark: wait for the two.
+      while (ownedBy(p.pid()).size() < 2 && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertTrue(ownedBy(p.pid()).size() >= 2, "instance and load client never both ran");
+      p.destroy();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "sandbench did not stop");
+      assertEquals(List.of(), ownedBy(p.pid()), "processes left running");
+      try (var files = Files.list(out)) {
+        assertEquals(0, files.count(), "no output from an interrupted run");
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   /** Live processes carrying the owner mark of sandbench process {@code pid}. */
   private static List<Long> ownedBy(long pid) throws Exception {
     List<Long> owned = new ArrayList<>();
