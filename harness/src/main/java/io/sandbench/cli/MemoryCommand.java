@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " marginal cost of one more instance (by subtraction and by least squares) and, against"
           + " native measured in the same run, the runtime's overhead per instance."
     })
-public final class MemoryCommand implements Runnable {
+public final class MemoryCommand implements Callable<Integer> {
   static final int MAX_INSTANCES = 1024;
 
   @Spec CommandSpec spec;
@@ -58,8 +59,20 @@ public final class MemoryCommand implements Runnable {
   @Option(names = "--export-markdown", paramLabel = "FILE", description = "Write the tables as Markdown.")
   Path exportMarkdown;
 
+  /** 0 when measured; 1, with one line saying why, when an instance failed (exited, never answered). */
   @Override
-  public void run() {
+  public Integer call() {
+    try {
+      measure();
+      return 0;
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("sandbench: memory failed: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+  }
+
+  private void measure() {
     // Every flag is checked before anything starts.
     List<Integer> counts = ListFlag.integers("--instances", instances, 1, MAX_INSTANCES - 1);
     Duration settleBound = Durations.parse("--settle", settle);

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
           + " launch, through an idle period, a load phase (webc: one connection, closed loop) and a"
           + " quiet period after it. Writes samples.csv, chart.png and summary.json into --out."
     })
-public final class MonitorCommand implements Runnable {
+public final class MonitorCommand implements Callable<Integer> {
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
   static final String WEBC = "io.sandbench.workload.webc.Webc";
 
@@ -67,8 +68,20 @@ public final class MonitorCommand implements Runnable {
       description = "Chart size in pixels. Default: ${DEFAULT-VALUE}.")
   String chartSize;
 
+  /** 0 when measured; 1, with one line saying why, when an instance failed (exited, never answered). */
   @Override
-  public void run() {
+  public Integer call() {
+    try {
+      measure();
+      return 0;
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("sandbench: monitor failed: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+  }
+
+  private void measure() {
     // Every flag is checked before anything starts.
     Duration every = Durations.positive("--interval", interval);
     if (every.compareTo(MIN_INTERVAL) < 0) {

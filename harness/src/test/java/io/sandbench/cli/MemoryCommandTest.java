@@ -53,4 +53,26 @@ class MemoryCommandTest {
     assertTrue(markdown.contains("custom − native"), markdown);
     assertTrue(markdown.contains("least-squares slope"), markdown);
   }
+
+  @Test
+  void anInstanceThatDiesIsOneLineExit1AndNoExport() throws Exception {
+    Path json = dir.resolve("memory.json");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    int code;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      code = Main.run("memory", "--workload", "command", "--command", "sh -c 'echo broken; exit 3' {port}",
+          "--instances", "1", "--settle", "1s", "--base-port", Integer.toString(TestPorts.base()),
+          "--export-json", json.toString());
+    } finally {
+      System.setErr(saved);
+    }
+    String msg = err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertEquals(1, code, msg);
+    assertEquals(1, msg.lines().count(), msg);
+    assertTrue(msg.startsWith("sandbench: memory failed: instance 0: exited with code 3"), msg);
+    assertTrue(msg.contains("broken"), msg);
+    assertTrue(!Files.exists(json));
+  }
 }
