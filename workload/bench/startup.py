@@ -6,8 +6,9 @@ them alike. For a server variant (a command with {port}): the time from fork to 
 on 127.0.0.1:{port} (polled every 0.2 ms) and, after that one request and a short settle, its VmRSS.
 For a plain command (no {port}): the time from fork to exit, and the peak RSS (ru_maxrss of that
 child). For a command with the word {idle} (removed before it runs; a main that sleeps): its VmRSS
-after the settle time plus 0.5 s, no time. Prints one row per variant: median and quartiles of the time, median RSS, and the ratio of
-medians against the first variant.
+after the settle time plus 0.5 s, no time. Prints one row per variant: median and quartiles of the time, the median CPU time (user + system,
+all threads; for a server up to its first 200), median RSS, and ratios of medians against the
+first variant. On a shared, busy machine the CPU time is the steadier of the two.
 
   startup.py --rounds 15 --label empty -- java -cp /tmp/empty Empty \
              --label webd -- workload/target/webd-image/bin/webd --bind 127.0.0.1 {port}
@@ -38,6 +39,18 @@ def rss_kib(pid):
     return None
 
 
+def cpu_ms(pid):
+    """CPU time of all live threads of pid, from schedstat (ns precision)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total / 1e6
+
+
 def run_server(argv, settle, deadline=30.0):
     port = free_port()
     argv = [a.replace("{port}", str(port)) for a in argv]
@@ -51,8 +64,9 @@ def run_server(argv, settle, deadline=30.0):
                 raise SystemExit(f"{argv} never answered within {deadline} s")
             time.sleep(0.0002)
         took = time.monotonic() - t0
+        cpu = cpu_ms(p.pid)
         time.sleep(settle)
-        return took * 1000, rss_kib(p.pid)
+        return took * 1000, rss_kib(p.pid), cpu
     finally:
         try:
             os.killpg(p.pid, signal.SIGKILL)
@@ -65,7 +79,7 @@ def run_idle(argv, settle):
     p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         time.sleep(settle + 0.5)
-        return float("nan"), rss_kib(p.pid)
+        return float("nan"), rss_kib(p.pid), float("nan")
     finally:
         os.killpg(p.pid, signal.SIGKILL)
         p.wait()
@@ -86,7 +100,7 @@ def run_command(argv):
     took = time.monotonic() - t0
     if status != 0:
         raise SystemExit(f"{argv} failed with status {status}")
-    return took * 1000, usage.ru_maxrss
+    return took * 1000, usage.ru_maxrss, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def main():
@@ -114,25 +128,30 @@ def main():
         ap.error("give at least one --label NAME -- COMMAND")
     times = {l: [] for l, _ in variants}
     rss = {l: [] for l, _ in variants}
+    cpu = {l: [] for l, _ in variants}
     for r in range(a.warmup + a.rounds):
         for l, argv in variants:
             if "{idle}" in argv:
-                t, m = run_idle([x for x in argv if x != "{idle}"], a.settle)
+                t, m, c = run_idle([x for x in argv if x != "{idle}"], a.settle)
             elif any("{port}" in x for x in argv):
-                t, m = run_server(argv, a.settle)
+                t, m, c = run_server(argv, a.settle)
             else:
-                t, m = run_command(argv)
+                t, m, c = run_command(argv)
             if r >= a.warmup:
                 times[l].append(t)
                 rss[l].append(m)
+                cpu[l].append(c)
     base = statistics.median(times[variants[0][0]])
     nan = float("nan")
-    print(f"{'variant':<28} {'median ms':>9} {'q1':>7} {'q3':>7} {'ratio':>6} {'RSS KiB':>8}")
+    cbase = statistics.median(cpu[variants[0][0]])
+    print(f"{'variant':<30} {'median ms':>9} {'q1':>7} {'q3':>7} {'ratio':>6} {'CPU ms':>7} {'ratio':>6} {'RSS KiB':>8}")
     for l, _ in variants:
         ts = [t for t in times[l] if t == t]
         q = statistics.quantiles(ts, n=4) if len(ts) > 1 else [nan, nan, nan]
         med = statistics.median(ts) if ts else nan
-        print(f"{l:<28} {med:9.1f} {q[0]:7.1f} {q[2]:7.1f} {med / base:6.2f} {statistics.median(rss[l]):8.0f}")
+        cs = [c for c in cpu[l] if c == c]
+        cmed = statistics.median(cs) if cs else nan
+        print(f"{l:<30} {med:9.1f} {q[0]:7.1f} {q[2]:7.1f} {med / base:6.2f} {cmed:7.1f} {cmed / cbase:6.2f} {statistics.median(rss[l]):8.0f}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // Subcommands, one per file.
       DoctorCommand.class,
+      LoadCommand.class,
       MemoryCommand.class,
       MonitorCommand.class,
       RuntimesCommand.class,

@@ -47,6 +47,34 @@ public final class LatencyHistogram {
     max = Math.max(max, other.max);
   }
 
+  /**
+   * A copy corrected for coordinated omission the way wrk 4 and HdrHistogram do it for a closed
+   * loop: a value v above the expected interval between sends also counts as v - interval, v - 2
+   * interval, ... while above the interval (the requests a slow answer kept from being sent). Only to
+   * compare with such tools; the open loop measures from scheduled send times instead.
+   */
+  public LatencyHistogram correctedFor(long expectedInterval) {
+    LatencyHistogram c = new LatencyHistogram();
+    c.add(this);
+    if (expectedInterval <= 0) {
+      return c;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      long n = counts[i];
+      if (n == 0) {
+        continue;
+      }
+      long v = Math.min(highestInBucket(i), max);
+      for (long missing = v - expectedInterval; missing > expectedInterval;
+          missing -= expectedInterval) {
+        c.counts[index(missing)] += n;
+        c.total += n;
+        c.sum += (double) missing * n;
+      }
+    }
+    return c;
+  }
+
   public long count() {
     return total;
   }
@@ -75,7 +103,8 @@ public final class LatencyHistogram {
       return 0;
     }
     double p = Math.min(100, Math.max(0, percentile));
-    long rank = Math.max(1, (long) Math.ceil(p / 100 * total));
+    // ceil, forgiving the rounding of p / 100 (99.9% of 1000 is rank 999, not 1000)
+    long rank = Math.max(1, (long) Math.ceil(p / 100 * total - 1e-9));
     long seen = 0;
     for (int i = 0; i < counts.length; i++) {
       seen += counts[i];

@@ -8,6 +8,10 @@ import java.util.Locale;
  * field names other parts of sandbench parse ({@code url, mode, connections, rate, requests,
  * errors, durationMs, throughput, latencyMicros{p50,p90,p99,p999,max}}; more may be added, none
  * renamed).
+ *
+ * <p>latencyMicros are the measured latencies: closed loop, from each send to its answer; open
+ * loop, from each scheduled send. latencyMicrosCorrectedLikeWrk (closed loop) applies wrk 4's
+ * after-the-fact correction, so that webc's figures compare with wrk's {@code --latency} ones.
  */
 public final class LoadResult {
   private final String url;
@@ -61,6 +65,18 @@ public final class LoadResult {
     return latencies.valueAt(percentile) / 1e3;
   }
 
+  /**
+   * Closed loop only: the latencies corrected as wrk 4 corrects its own (see {@link
+   * LatencyHistogram#correctedFor}), expected interval = duration x connections / requests; null
+   * in the open loop or without requests.
+   */
+  LatencyHistogram correctedLikeWrk() {
+    if (options.openLoop() || requests == 0) {
+      return null;
+    }
+    return latencies.correctedFor(durationNanos * options.connections / requests);
+  }
+
   /** The article's closing line and the latency percentiles. */
   public String summary() {
     long ms = Math.round(durationMillis());
@@ -72,6 +88,13 @@ public final class LoadResult {
         .append(", p99 ").append(fixed(latencyMicros(99), 1))
         .append(", p99.9 ").append(fixed(latencyMicros(99.9), 1))
         .append(", max ").append(fixed(latencies.max() / 1e3, 1)).append('\n');
+    LatencyHistogram corrected = correctedLikeWrk();
+    if (corrected != null) {
+      s.append("Corrected like wrk (us): p50 ").append(fixed(corrected.valueAt(50) / 1e3, 1))
+          .append(", p90 ").append(fixed(corrected.valueAt(90) / 1e3, 1))
+          .append(", p99 ").append(fixed(corrected.valueAt(99) / 1e3, 1))
+          .append(", p99.9 ").append(fixed(corrected.valueAt(99.9) / 1e3, 1)).append('\n');
+    }
     s.append("Throughput: ").append(fixed(throughput(), 1)).append(" requests/s, ")
         .append(options.openLoop() ? "open loop at " + number(options.rate) + "/s" : "closed loop")
         .append(", ").append(options.connections)
@@ -102,7 +125,18 @@ public final class LoadResult {
         .append(",\"max\":").append(fixed(latencies.max() / 1e3, 3))
         .append(",\"min\":").append(fixed(latencies.min() / 1e3, 3))
         .append(",\"mean\":").append(fixed(latencies.mean() / 1e3, 3))
-        .append("},\"perSecond\":[");
+        .append("},\"latencyMicrosCorrectedLikeWrk\":");
+    LatencyHistogram corrected = correctedLikeWrk();
+    if (corrected == null) {
+      s.append("null");
+    } else {
+      s.append("{\"p50\":").append(fixed(corrected.valueAt(50) / 1e3, 3))
+          .append(",\"p90\":").append(fixed(corrected.valueAt(90) / 1e3, 3))
+          .append(",\"p99\":").append(fixed(corrected.valueAt(99) / 1e3, 3))
+          .append(",\"p999\":").append(fixed(corrected.valueAt(99.9) / 1e3, 3))
+          .append('}');
+    }
+    s.append(",\"perSecond\":[");
     for (int i = 0; i < perSecond.size(); i++) {
       s.append(i == 0 ? "" : ",").append(perSecond.get(i));
     }

@@ -1,7 +1,7 @@
 package io.sandbench.workload.webc;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +41,7 @@ public final class LoadRun {
    *
    * @throws BadLoadInput when a connection cannot be opened at the start
    */
-  public LoadResult execute(PrintStream progress) throws BadLoadInput {
+  public LoadResult execute(PrintWriter progress) throws BadLoadInput {
     ticker = Thread.currentThread();
     List<ClientConnection> connections = new ArrayList<>();
     try {
@@ -63,7 +63,7 @@ public final class LoadRun {
     }
   }
 
-  private LoadResult drive(List<ClientConnection> connections, PrintStream progress) {
+  private LoadResult drive(List<ClientConnection> connections, PrintWriter progress) {
     int n = connections.size();
     long start = System.nanoTime();
     if (options.durationNanos > 0) {

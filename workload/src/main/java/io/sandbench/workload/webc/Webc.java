@@ -1,6 +1,6 @@
 package io.sandbench.workload.webc;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +19,12 @@ public final class Webc {
   private Webc() {}
 
   public static void main(String[] args) {
-    System.exit(run("webc", args, System.out, System.err));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run("webc", args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /**
@@ -28,10 +33,11 @@ public final class Webc {
    * @param name what error lines start with ("webc", "sandbench")
    * @return the exit code
    */
-  public static int run(String name, String[] args, PrintStream out, PrintStream err) {
+  public static int run(String name, String[] args, PrintWriter out, PrintWriter err) {
     for (String a : args) {
       if (a.equals("-h") || a.equals("--help")) {
         out.println(LoadOptions.USAGE);
+        out.flush();
         return 0;
       }
     }
@@ -42,6 +48,7 @@ public final class Webc {
       run = new LoadRun(options, HttpTarget.parse(options.url));
     } catch (BadLoadInput e) {
       err.println(name + ": " + e.getMessage());
+      err.flush();
       return BAD_INPUT;
     }
     // Ctrl-C ends the run, not the summary: the hook stops the load and waits for the print.
@@ -61,12 +68,14 @@ public final class Webc {
         result = run.execute(options.json ? null : out);
       } catch (BadLoadInput e) {
         err.println(name + ": " + e.getMessage());
+        err.flush();
         return BAD_INPUT;
       }
       out.print(options.json ? result.toJson() + "\n" : result.summary());
       out.flush();
       if (result.failure() != null) {
         err.println(name + ": " + result.failure());
+        err.flush();
         return FAILED;
       }
       return 0;

@@ -30,7 +30,7 @@ public final class Webd {
   static final String USAGE = "usage: webd [--bind ADDR] [PORT]";
 
   /** Connection threads are small: a request needs a few frames and one 8 KiB heap buffer. */
-  private static final long CONNECTION_STACK_BYTES = 128 * 1024;
+  private static final long CONNECTION_STACK_BYTES = 128 * 1024L;
 
   private static final int ACCEPT_BACKLOG = 1024;
 
@@ -90,7 +90,14 @@ public final class Webd {
     Runtime.getRuntime().addShutdownHook(new Thread(new CleanStop(), "webd-stop"));
     System.out.println("webd listening on " + where);
     System.out.flush();
-    serve(server);
+    try {
+      serve(server);
+    } catch (Throwable t) {
+      // Not a clean stop: skip the shutdown hook, which would turn this into exit code 0.
+      System.err.println("webd: stopped by " + t);
+      System.err.flush();
+      Runtime.getRuntime().halt(1);
+    }
   }
 
   private static void serve(ServerSocket server) {
@@ -110,7 +117,17 @@ public final class Webd {
       }
       Thread t = new Thread(null, new Connection(socket), "webd-connection", CONNECTION_STACK_BYTES);
       t.setDaemon(true);
-      t.start();
+      try {
+        t.start();
+      } catch (OutOfMemoryError e) {
+        // No thread to be had (process or memory limits): refuse this one, keep serving.
+        System.err.println("webd: cannot start a connection thread: " + e.getMessage());
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+      }
     }
   }
 
