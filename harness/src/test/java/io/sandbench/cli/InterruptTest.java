@@ -24,6 +24,7 @@ class InterruptTest {
     Path json = dir.resolve("memory.json");
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.add("-Dsandbench.home=" + System.getProperty("sandbench.home", "."));
     argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     argv.addAll(List.of("memory", "--workload", "busybox-httpd", "--instances", "1,2,4,8",
         "--settle", "30s", "--base-port", Integer.toString(TestPorts.base()),
@@ -53,19 +54,22 @@ class InterruptTest {
     Path out = dir.resolve("out");
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.add("-Dsandbench.home=" + System.getProperty("sandbench.home", "."));
     argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    argv.addAll(List.of("monitor", "--workload", "busybox-httpd", "--interval", "100ms",
+    argv.addAll(List.of("monitor", "--workload", "webd", "--interval", "100ms",
         "--idle", "0s", "--load", "60s", "--base-port", Integer.toString(TestPorts.base()),
         "--out", out.toString()));
+    Path log = Files.createTempFile("sandbench-interrupt", ".log");
     Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectOutput(log.toFile()).start();
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       // Both the instance and webc carry the owner mark: wait for the two.
       while (ownedBy(p.pid()).size() < 2 && System.nanoTime() < until) {
         Thread.sleep(20);
       }
-      assertTrue(ownedBy(p.pid()).size() >= 2, "instance and load client never both ran");
+      assertTrue(ownedBy(p.pid()).size() >= 2,
+          "instance and load client never both ran: " + Files.readString(log));
       p.destroy();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "sandbench did not stop");
       assertEquals(List.of(), ownedBy(p.pid()), "processes left running");
@@ -74,6 +78,7 @@ class InterruptTest {
       }
     } finally {
       p.destroyForcibly();
+      Files.deleteIfExists(log);
     }
   }
 

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sandbench monitor end to end: native busybox httpd, real webc, the three files written. */
+/** sandbench monitor end to end: native webd, real webc, the three files written. */
 class MonitorCommandTest {
   @TempDir Path dir;
 
@@ -23,7 +23,7 @@ class MonitorCommandTest {
   void writesSamplesChartAndSummary() throws Exception {
     Path out = dir.resolve("out");
     int code =
-        Main.run("monitor", "--workload", "busybox-httpd", "--base-port", Integer.toString(TestPorts.base()),
+        Main.run("monitor", "--workload", "webd", "--base-port", Integer.toString(TestPorts.base()),
             "--interval", "100ms", "--idle", "1s", "--load", "2s", "--after", "1s",
             "--chart-size", "800x400", "--out", out.toString());
     assertEquals(0, code);
