@@ -5,6 +5,8 @@ import io.sandbench.exec.Cleanups;
 import io.sandbench.exec.OwnerMark;
 import io.sandbench.exec.RunTag;
 import io.sandbench.host.Host;
+import io.sandbench.net.IsolatedLink;
+import io.sandbench.net.Tap;
 import io.sandbench.result.RunInfo;
 import io.sandbench.runtime.Availability;
 import io.sandbench.runtime.Prepared;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -60,7 +63,7 @@ public final class Session implements AutoCloseable {
       throw new UserError(a.explain(runtime.name()));
     }
     workload.root();
-    OwnerMark.killOrphans();
+    sweepLeftovers();
     RunTag tag = RunTag.create();
     Path workDir;
     try {
@@ -80,6 +83,20 @@ public final class Session implements AutoCloseable {
       throw e;
     }
     return new Session(runtime, workload, a, host, tag, workDir, prepared);
+  }
+
+  /**
+   * What any crashed run left that any runtime can remove without preparing: its marked
+   * processes, network namespaces, veths and taps. Containers of a crashed run go with the next
+   * run of their own runtime ({@link Prepared#cleanupLeftovers()}).
+   */
+  private static void sweepLeftovers() {
+    OwnerMark.killOrphans();
+    List<String> dead = RunTag.deadTags();
+    if (!dead.isEmpty()) {
+      IsolatedLink.removeLeftovers(dead);
+      Tap.removeLeftovers(dead);
+    }
   }
 
   public Prepared prepared() {

@@ -9,6 +9,7 @@ import io.sandbench.probe.Watch;
 import io.sandbench.result.StartupConfiguration;
 import io.sandbench.result.StartupIteration;
 import io.sandbench.result.StartupSample;
+import io.sandbench.runtime.BootTimeline;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
 import io.sandbench.scenario.Stagger;
@@ -96,7 +97,8 @@ public final class StartupExperiment {
                   (w.launchedAt() - start) / 1000,
                   w.succeeded() ? w.readyAfterNanos() / 1000 : null,
                   w.attempts(),
-                  w.failure()));
+                  w.failure(),
+                  w.instance().timeline().map(BootTimeline::marks).orElse(null)));
         }
         return new StartupIteration(index, warmup, cpu / 1000 / n, samples);
       } finally {

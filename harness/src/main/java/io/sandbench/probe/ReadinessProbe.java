@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReadinessProbe implements AutoCloseable {
   private static final int TAIL_LINES = 5;
+  private static final long CONNECT_GIVE_UP = 25_000_000L;
   private final long intervalNanos;
   private final Selector selector;
   private final List<Watch> pending = new CopyOnWriteArrayList<>();
@@ -81,6 +82,13 @@ public final class ReadinessProbe implements AutoCloseable {
         boolean idle;
         synchronized (w) {
           idle = w.inFlight == null;
+          if (!idle && w.inFlight.isConnectionPending() && now - w.inFlightSince > CONNECT_GIVE_UP) {
+            // A SYN lost on a fresh tap or veth would wait for TCP's retry backoff (1 s, 3 s,
+            // ...), measuring the backoff instead of the instance: drop it and try afresh.
+            closeQuietly(w.inFlight);
+            w.inFlight = null;
+            idle = true;
+          }
         }
         if (idle) {
           attempt(w);
@@ -130,6 +138,7 @@ public final class ReadinessProbe implements AutoCloseable {
       boolean connected = ch.connect(new InetSocketAddress(uri.getHost(), port));
       synchronized (w) {
         w.inFlight = ch;
+        w.inFlightSince = System.nanoTime();
       }
       if (connected) {
         sendRequest(ch, uri);

@@ -17,6 +17,7 @@ public final class Watch {
   private volatile String failure;
   private int attempts;
   SocketChannel inFlight;
+  long inFlightSince;
 
   Watch(Instance instance, long launchedAt, long deadline) {
     this.instance = instance;

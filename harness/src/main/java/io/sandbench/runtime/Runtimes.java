@@ -15,6 +15,15 @@ public final class Runtimes {
   static {
     register("native", io.sandbench.runtime.nativeproc.NativeRuntime::new);
     register("custom", io.sandbench.runtime.custom.CustomRuntime::new);
+    register("runc", io.sandbench.runtime.oci.OciRuntime::runc);
+    register("crun", io.sandbench.runtime.oci.OciRuntime::crun);
+    register("gvisor", io.sandbench.runtime.gvisor.GvisorRuntime::new);
+    register("containerd", io.sandbench.runtime.containerd.ContainerdRuntime::new);
+    register("docker", io.sandbench.runtime.docker.DockerRuntime::new);
+    register("qemu", io.sandbench.runtime.qemu.QemuRuntime::new);
+    register("firecracker", io.sandbench.runtime.firecracker.FirecrackerRuntime::new);
+    register("cloud-hypervisor", io.sandbench.runtime.cloudhypervisor.CloudHypervisorRuntime::new);
+    register("kata", io.sandbench.runtime.kata.KataRuntime::new);
   }
 
   private Runtimes() {}

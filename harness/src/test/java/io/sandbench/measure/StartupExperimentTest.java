@@ -31,7 +31,12 @@ class StartupExperimentTest {
   }
 
   List<StartupConfiguration> run(Workload w, StartupPlan plan) throws Exception {
-    Setup setup = new Setup(w, work, "test01", TestPorts.base(), Map.of());
+    return run(w, plan, Map.of());
+  }
+
+  List<StartupConfiguration> run(Workload w, StartupPlan plan, Map<String, String> options)
+      throws Exception {
+    Setup setup = new Setup(w, work, "test01", TestPorts.base(), options);
     try (Prepared p = Runtimes.named("native").prepare(setup)) {
       return new StartupExperiment(p, plan, StartupListener.NONE).run();
     }
@@ -54,6 +59,19 @@ class StartupExperimentTest {
     }
     assertEquals(8, c.summary().n());
     assertEquals(0, c.failures());
+  }
+
+  @Test
+  void nativeInIsolatedNetnsAnswersOnItsOwnAddressAndLeavesNoLink() throws Exception {
+    StartupConfiguration c = run(Workloads.named("busybox-httpd", null),
+        plan(2, Stagger.NONE, Duration.ofSeconds(20)), Map.of("network", "isolated")).get(0);
+    assertEquals(0, c.failures(), () -> c.iterations().toString());
+    String links = io.sandbench.exec.ExternalCommand.run(
+        List.of("ip", "-o", "link", "show"), Duration.ofSeconds(5)).stdout();
+    assertTrue(!links.contains("sbtest01"), links);
+    String netns = io.sandbench.exec.ExternalCommand.run(
+        List.of("ip", "netns", "list"), Duration.ofSeconds(5)).stdout();
+    assertTrue(!netns.contains("sandbench-test01"), netns);
   }
 
   @Test

@@ -249,6 +249,31 @@ class WebdTest {
   }
 
   @Test
+  void launcherFindsItsRuntimeThroughASymlinkAndFromItsOwnDirectory() throws Exception {
+    Path dir = Files.createTempDirectory("webd-launcher");
+    Path link = Files.createSymbolicLink(dir.resolve("webd"), WebdProcess.image().resolve("bin/webd"));
+    try {
+      assertUsage(new ProcessBuilder(link.toString(), "--help"), dir);
+      assertUsage(new ProcessBuilder("sh", "webd", "--help")
+          .directory(WebdProcess.image().resolve("bin").toFile()), dir);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void assertUsage(ProcessBuilder pb, Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), Files.readString(out));
+      assertEquals("usage: webd [--bind ADDR] [PORT]\n", Files.readString(out));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void imageRunsFromACopyWithItsArchive() throws Exception {
     Path copy = Files.createTempDirectory("webd-image-copy").resolve("somewhere else");
     copyTree(WebdProcess.image(), copy);
