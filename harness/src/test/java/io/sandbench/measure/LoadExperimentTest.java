@@ -28,7 +28,7 @@ class LoadExperimentTest {
     LoadExperiment.Plan plan =
         new LoadExperiment.Plan(
             Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofMillis(500), 1);
+            Duration.ofSeconds(1), 1);
     Setup setup = new Setup(Workloads.named("webd", null), work, "lt0001", TestPorts.base(), Map.of());
     LoadResult r;
     long pid;
@@ -47,9 +47,10 @@ class LoadExperimentTest {
     assertTrue(s.load().requests() > 10, "requests " + s.load());
     assertEquals(0, s.load().errors());
     assertTrue(s.rssPeakBytes() >= s.rssIdleBytes() && s.rssIdleBytes() > 0, s.toString());
-    // Under load the server works; idle it sleeps.
-    assertTrue(s.loadedCpuPercent() > s.idleCpuPercent(), s.toString());
-    assertFalse(Double.isNaN(s.afterCpuPercent()));
+    // Under load the server works; after it, it sleeps. (Just after its first 200 a JVM is still
+    // loading classes and compiling: the idle phase of a second is no quiet baseline.)
+    assertTrue(s.loadedCpuPercent() > s.afterCpuPercent(), s.toString());
+    assertFalse(Double.isNaN(s.idleCpuPercent()));
     long last = r.samples().stream().filter(x -> x.phase().equals("after")).count();
     assertTrue(last >= 2, "samples after the load: " + last);
   }
