@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
       // Subcommands, one per file.
       DoctorCommand.class,
       LoadCommand.class,
+      MemoryCommand.class,
+      MonitorCommand.class,
       RuntimesCommand.class,
       StartupCommand.class,
       SuiteCommand.class,

@@ -1,20 +1,16 @@
 package io.sandbench.proc;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** The processes a driver names for an instance, plus all their descendants, found from /proc. */
+/**
+ * The processes a driver names for an instance (its roots), plus all their descendants, found from
+ * /proc. Descendants are looked up each time: a runtime may start helpers after launch.
+ */
 public final class ProcessTree {
+  private static final ProcessTree EMPTY = new ProcessTree(List.of());
+
   private final List<Long> roots;
 
   public ProcessTree(List<Long> roots) {
@@ -22,6 +18,9 @@ public final class ProcessTree {
   }
 
   public static ProcessTree of(long... pids) {
+    if (pids.length == 0) {
+      return EMPTY;
+    }
     List<Long> list = new ArrayList<>();
     for (long p : pids) {
       list.add(p);
@@ -29,47 +28,30 @@ public final class ProcessTree {
     return new ProcessTree(list);
   }
 
+  public static ProcessTree empty() {
+    return EMPTY;
+  }
+
   public List<Long> roots() {
     return roots;
   }
 
-  /** Roots and descendants alive now; a root that has gone is left out. */
-  public Set<Long> pids() {
-    Map<Long, List<Long>> children = childrenByParent();
-    Set<Long> all = new LinkedHashSet<>();
-    Deque<Long> todo = new ArrayDeque<>();
-    for (long r : roots) {
-      if (Files.exists(Path.of("/proc/" + r))) {
-        todo.add(r);
-      }
-    }
-    while (!todo.isEmpty()) {
-      long p = todo.poll();
-      if (all.add(p)) {
-        todo.addAll(children.getOrDefault(p, List.of()));
-      }
-    }
-    return all;
+  public boolean isEmpty() {
+    return roots.isEmpty();
   }
 
-  /** ppid of every process on the host, read once from /proc/PID/stat. */
-  static Map<Long, List<Long>> childrenByParent() {
-    Map<Long, List<Long>> children = new HashMap<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path dir : dirs) {
-        try {
-          String stat = Files.readString(dir.resolve("stat"));
-          String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
-          long ppid = Long.parseLong(rest[1]);
-          long pid = Long.parseLong(dir.getFileName().toString());
-          children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(pid);
-        } catch (IOException | RuntimeException e) {
-          // Vanished between listing and reading: skipped, not an error.
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc", e);
-    }
-    return children;
+  /** Roots and descendants alive now; a root that has gone is left out. */
+  public Set<Long> pids() {
+    return pids(ProcessTable.snapshot(), Set.of());
+  }
+
+  /** Roots and descendants in {@code table}, without the {@code excluded} ones and theirs. */
+  public Set<Long> pids(ProcessTable table, Set<Long> excluded) {
+    return table.tree(roots, excluded);
+  }
+
+  @Override
+  public String toString() {
+    return "ProcessTree" + roots;
   }
 }

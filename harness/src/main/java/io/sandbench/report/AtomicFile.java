@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -75,6 +76,12 @@ public final class AtomicFile {
         content.writeTo(out);
         out.flush();
         ch.force(true);
+      }
+      // createTempFile makes the file private (0600); an export is an ordinary file (0644).
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException ignored) {
+        // Not a POSIX file system: its default applies.
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package io.sandbench.runtime;
 
+import io.sandbench.proc.ProcessTree;
 import java.util.Map;
 
 /** A runtime prepared for one scenario; launches its instances. */
@@ -12,6 +13,14 @@ public interface Prepared extends AutoCloseable {
 
   /** Facts recorded with every result: network mode, acceleration, versions, options in force. */
   Map<String, String> facts();
+
+  /**
+   * Daemons that serve every instance (containerd, dockerd), if the runtime has any: reported apart
+   * and counted once, never per instance, even where an instance's tree reaches them.
+   */
+  default ProcessTree sharedProcesses() {
+    return ProcessTree.empty();
+  }
 
   /** Releases what {@code prepare} built; instances are closed by their own owners. */
   @Override

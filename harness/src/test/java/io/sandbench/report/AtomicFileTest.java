@@ -34,6 +34,14 @@ class AtomicFileTest {
   }
 
   @Test
+  void anExportIsReadableByOthersLikeAnOrdinaryFile() throws IOException {
+    Path f = dir.resolve("shared.md");
+    AtomicFile.writeString(f, "x");
+    assertEquals("rw-r--r--",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+  }
+
+  @Test
   void aFailedWriteLeavesTheOldFileAndNoTemporary() throws IOException {
     Path f = dir.resolve("out.csv");
     Files.writeString(f, "old content");

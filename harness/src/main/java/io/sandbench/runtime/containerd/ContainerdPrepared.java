@@ -1,5 +1,7 @@
 package io.sandbench.runtime.containerd;
 
+import io.sandbench.proc.ProcessTree;
+import io.sandbench.proc.SocketOwners;
 import io.sandbench.UserError;
 import io.sandbench.exec.LaunchedProcess;
 import io.sandbench.exec.OwnerMark;
@@ -104,6 +106,12 @@ final class ContainerdPrepared implements Prepared {
       IsolatedLink.removeLeftovers(dead);
     }
     OwnerMark.killOrphans();
+  }
+
+  /** The daemon behind the socket this driver talks to: shared by every instance. */
+  @Override
+  public ProcessTree sharedProcesses() {
+    return new ProcessTree(SocketOwners.listeningOn(ctr.address()));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.sandbench.runtime.docker;
 
+import io.sandbench.proc.ProcessTree;
+import io.sandbench.proc.SocketOwners;
 import io.sandbench.UserError;
 import io.sandbench.exec.LaunchedProcess;
 import io.sandbench.exec.OwnerMark;
@@ -110,6 +112,12 @@ final class DockerPrepared implements Prepared {
       }
     }
     OwnerMark.killOrphans();
+  }
+
+  /** The daemon behind the socket this driver talks to: shared by every instance. */
+  @Override
+  public ProcessTree sharedProcesses() {
+    return new ProcessTree(SocketOwners.listeningOn(docker.socket()));
   }
 
   @Override

@@ -71,6 +71,9 @@ class ContainerdRuntimeTest {
             // The shim and the container's init under it.
             assertTrue(pids.size() >= 2, "tree " + pids);
             trees.add(pids);
+            Set<Long> shared = p.sharedProcesses().pids();
+            assertTrue(shared.contains(d.pid()), "the private daemon " + d.pid() + " is shared: " + shared);
+            assertTrue(java.util.Collections.disjoint(shared, pids), "daemon apart from " + pids);
           }
         } finally {
           instances.forEach(Instance::close);

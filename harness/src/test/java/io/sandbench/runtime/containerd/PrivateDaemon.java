@@ -64,6 +64,10 @@ public final class PrivateDaemon implements AutoCloseable {
     return socket;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public Path dir() {
     return dir;
   }

@@ -71,6 +71,9 @@ class DockerRuntimeTest {
               Set<Long> pids = TestHttp.settledTree(in, 2);
               assertTrue(pids.size() >= 2, "shim and container expected, tree " + pids + " log: " + in.outputTail(5));
               trees.add(pids);
+              Set<Long> shared = p.sharedProcesses().pids();
+              assertTrue(shared.contains(d.pid()), "the private daemon " + d.pid() + " is shared: " + shared);
+              assertTrue(java.util.Collections.disjoint(shared, pids), "daemon apart from " + pids);
             }
           } finally {
             instances.forEach(Instance::close);
