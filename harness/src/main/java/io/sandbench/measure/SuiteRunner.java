@@ -35,6 +35,8 @@ public final class SuiteRunner {
 
   static {
     KINDS.put("startup", new StartupUnit());
+    KINDS.put("memory", new MemoryUnit());
+    KINDS.put("monitor", new MonitorUnit());
   }
 
   private final Suite suite;
