@@ -175,6 +175,9 @@ public final class ReadinessProbe implements AutoCloseable {
       for (SelectionKey key : selector.selectedKeys()) {
         Watch w = (Watch) key.attachment();
         SocketChannel ch = (SocketChannel) key.channel();
+        if (!key.isValid()) {
+          continue; // the tick thread closed this attempt (stale connect) meanwhile
+        }
         try {
           if (key.isConnectable()) {
             ch.finishConnect();
@@ -189,7 +192,9 @@ public final class ReadinessProbe implements AutoCloseable {
           }
           // Anything else (EOF, reset, another status): drop it; the tick thread tries again.
           finish(w, key);
-        } catch (IOException e) {
+        } catch (IOException | java.nio.channels.CancelledKeyException e) {
+          // A cancelled key: closed by the tick thread between the check and its use. Left
+          // uncaught, it would end this thread and every pending instance would time out.
           finish(w, key);
         }
       }
@@ -231,7 +236,9 @@ public final class ReadinessProbe implements AutoCloseable {
     key.cancel();
     closeQuietly(key.channel());
     synchronized (w) {
-      w.inFlight = null;
+      if (w.inFlight == key.channel()) { // not a newer attempt the tick thread has started since
+        w.inFlight = null;
+      }
     }
   }
 
