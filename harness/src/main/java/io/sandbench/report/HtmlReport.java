@@ -341,7 +341,7 @@ public final class HtmlReport {
         }
         for (String k : List.of("uss", "pss", "rss")) {
           row.add(n == null || s.runtime().equals("native") ? "-"
-              : String.format(Locale.ROOT, "%+.1f", m.path(k).asDouble() - n.path(k).asDouble()));
+              : signed(m.path(k).asDouble() - n.path(k).asDouble()));
         }
         rows.add(row);
       }
@@ -355,6 +355,11 @@ public final class HtmlReport {
       table(List.of("runtime", "workload", "USS", "PSS", "RSS", "USS over native",
           "PSS over native", "RSS over native"), rows);
     }
+  }
+
+  /** "+1.5", "-0.3", and "0.0" rather than "-0.0". */
+  private static String signed(double v) {
+    return Math.abs(v) < 0.05 ? "0.0" : String.format(Locale.ROOT, "%+.1f", v);
   }
 
   private static String mib(JsonNode v) {
