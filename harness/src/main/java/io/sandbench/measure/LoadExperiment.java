@@ -49,22 +49,29 @@ public final class LoadExperiment {
       launchNanos = System.nanoTime();
       Instance instance = prepared.launch(0);
       try {
-        sampler.follow(List.of(instance.processes()), prepared.sharedProcesses());
+        // A detached runtime's processes change as it starts (runc's starter exits, the
+        // container's init stays): ask the instance again all along, not once at launch.
+        Runnable refollow =
+            () -> sampler.follow(List.of(instance.processes()), prepared.sharedProcesses());
+        refollow.run();
         readyNanos = InstancesReady.await(List.of(instance), launchNanos);
+        refollow.run();
         progress.accept(
             String.format("%s: answering after %d ms; idle for %d s",
                 runtimeName, (readyNanos - launchNanos) / 1_000_000, plan.idle().toSeconds()));
         long cpuBefore = harnessCpuNanos();
-        sleep(plan.idle());
+        sleepFollowing(plan.idle(), refollow);
         idleEndNanos = System.nanoTime();
         harnessCpuIdleNanos = harnessCpuNanos() - cpuBefore;
         progress.accept(String.format("%s: load for %d s (webc, one connection, %d ms delay)",
             runtimeName, plan.load().toSeconds(), plan.delayMillis()));
+        refollow.run();
         try (WebcRun webc = WebcRun.start(instance.endpoint(), plan.load(), plan.delayMillis())) {
           load = webc.await();
         }
         loadEndNanos = System.nanoTime();
-        sleep(plan.after());
+        refollow.run();
+        sleepFollowing(plan.after(), refollow);
         endNanos = System.nanoTime();
       } finally {
         instance.close();
@@ -155,6 +162,15 @@ public final class LoadExperiment {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
+  }
+
+  /** Sleeps, asking the instance for its processes again every 100 ms. */
+  private static void sleepFollowing(Duration d, Runnable refollow) {
+    long until = System.nanoTime() + d.toNanos();
+    for (long left = d.toNanos(); left > 0; left = until - System.nanoTime()) {
+      sleep(Duration.ofNanos(Math.min(left, 100_000_000L)));
+      refollow.run();
+    }
   }
 
   private static void sleep(Duration d) {
