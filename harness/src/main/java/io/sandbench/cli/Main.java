@@ -1,12 +1,14 @@
 package io.sandbench.cli;
 
 import io.sandbench.UserError;
+import io.sandbench.exec.Cleanups;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point: exit 0 on success, 1 when a check fails, 2 on bad input or an unusable host. */
 public final class Main {
   public static final int BAD_INPUT = 2;
+  public static final int INTERRUPTED = 130;
 
   private Main() {}
 
@@ -29,6 +31,10 @@ public final class Main {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (Cleanups.isStopping()) {
+            commandLine.getErr().println("sandbench: interrupted; removing what this run started");
+            return INTERRUPTED;
+          }
           if (ex instanceof UserError) {
             commandLine.getErr().println("sandbench: " + ex.getMessage());
             return BAD_INPUT;

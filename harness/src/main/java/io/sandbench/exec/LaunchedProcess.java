@@ -78,8 +78,7 @@ public final class LaunchedProcess implements AutoCloseable {
 
   /** Kills the whole tree without waiting; {@link #close()} waits. For stopping many at once. */
   public void killNow() {
-    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    ProcessKiller.killTreeNow(process.toHandle());
   }
 
   @Override
