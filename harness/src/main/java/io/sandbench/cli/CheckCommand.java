@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** Holds a run against a baseline file's bounds (Kata's checkmetrics); exit 1 when one breaks. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Check a run against bounds per metric (min/max or mid ± %); exit 1 when one"
+    description = "Check a run against bounds per metric (min/max or mid ± %%); exit 1 when one"
         + " is broken.")
 public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
+    header = "This host and every runtime binary: version, or what to install.",
     description = {
       "Shows this host (CPU, memory, kernel, virtualization, /dev/kvm, cgroups, clock source) and"
           + " every runtime binary sandbench can use: found with its version, or missing with what"

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "memory",
     mixinStandardHelpOptions = true,
+    header = "Idle memory per instance and process, the marginal cost of one more, and the overhead over native.",
     description = {
       "Starts 1, 2, 4, 8 ... instances (and one more than the largest count), waits until they are"
           + " idle, and reports every process of every instance (VmSize, VmRSS, USS, PSS, RSS), the"

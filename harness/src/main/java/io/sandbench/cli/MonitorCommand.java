@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "monitor",
     mixinStandardHelpOptions = true,
+    header = "CPU %% and RSS of one instance over time: start-up, idle, under load, after; CSV, chart, summary.",
     description = {
-      "Launches one instance and samples the CPU % and RSS of its processes from the moment of"
+      "Launches one instance and samples the CPU %% and RSS of its processes from the moment of"
           + " launch, through an idle period, a load phase (webc: one connection, closed loop) and a"
           + " quiet period after it. Writes samples.csv, chart.png and summary.json into --out."
     })
