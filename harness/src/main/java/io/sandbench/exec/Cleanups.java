@@ -15,6 +15,16 @@ public final class Cleanups {
 
   private Cleanups() {}
 
+  /**
+   * Thrown at anything that starts a resource once the JVM is going down: it must travel up and
+   * end the run, never be recorded as a failed measurement.
+   */
+  public static final class Stopping extends RuntimeException {
+    Stopping() {
+      super("sandbench is stopping (interrupted)");
+    }
+  }
+
   /** Registration for one resource; {@link #close()} closes it now and forgets it. */
   public static final class Registration implements AutoCloseable {
     private final String what;
@@ -59,7 +69,7 @@ public final class Cleanups {
       } catch (Exception ignored) {
         // Best effort: the shutdown sweep follows.
       }
-      throw new IllegalStateException("sandbench is stopping (interrupted)");
+      throw new Stopping();
     }
     if (!hookInstalled) {
       Runtime.getRuntime().addShutdownHook(new Thread(Cleanups::onShutdown, "sandbench-cleanup"));

@@ -1,6 +1,7 @@
 package io.sandbench.measure;
 
 import io.sandbench.UserError;
+import io.sandbench.exec.Cleanups;
 import io.sandbench.host.Host;
 import io.sandbench.runtime.Availability;
 import io.sandbench.runtime.Runtime;
@@ -119,6 +120,8 @@ public final class SuiteRunner {
         Session session;
         try {
           session = Session.open(r.name(), workload, r.options(), suite.basePort());
+        } catch (Cleanups.Stopping e) {
+          throw e;
         } catch (RuntimeException e) {
           // One runtime that cannot be prepared (bad options, a driver's bug) must not end the
           // suite: its units are recorded as failed, with why, and resume tries them again.
@@ -187,6 +190,8 @@ public final class SuiteRunner {
       return kind.run(session, p.spec(), p.unit(), progress);
     } catch (UserError e) {
       return UnitOutcome.failed(e.getMessage());
+    } catch (Cleanups.Stopping e) {
+      throw e; // Ctrl-C: the unit is not finished, and is not a failure to record
     } catch (RuntimeException e) {
       return UnitOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
