@@ -72,14 +72,7 @@ public final class MonitorCommand implements Callable<Integer> {
   /** 0 when measured; 1, with one line saying why, when an instance failed (exited, never answered). */
   @Override
   public Integer call() {
-    try {
-      measure();
-      return 0;
-    } catch (IllegalStateException e) {
-      spec.commandLine().getErr().println("sandbench: monitor failed: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 1;
-    }
+    return ExperimentFailure.exitCode(spec, "monitor", this::measure);
   }
 
   private void measure() {

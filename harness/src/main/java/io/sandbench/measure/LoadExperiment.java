@@ -6,7 +6,6 @@ import io.sandbench.proc.TreeSampler;
 import io.sandbench.proc.TreeUsage;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,12 +151,9 @@ public final class LoadExperiment {
   }
 
   /** CPU time of the whole harness JVM (sampler, GC, JIT), for its own cost. */
+  /** The same reading as the startup experiment's (getProcessCpuTime counts in 10 ms ticks). */
   private static long harnessCpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-      return sun.getProcessCpuTime();
-    }
-    return 0;
+    return HarnessCpu.nanos();
   }
 
   private static double seconds(long nanos) {

@@ -1,7 +1,6 @@
 package io.sandbench.runtime.qemu;
 
 import io.sandbench.UserError;
-import io.sandbench.exec.OwnerMark;
 import io.sandbench.exec.RunTag;
 import io.sandbench.image.GuestCache;
 import io.sandbench.image.GuestImage;
@@ -10,6 +9,7 @@ import io.sandbench.net.AddressPlan;
 import io.sandbench.net.Tap;
 import io.sandbench.runtime.Instance;
 import io.sandbench.runtime.Prepared;
+import io.sandbench.runtime.vm.TapVmPrepared;
 import io.sandbench.runtime.Setup;
 import io.sandbench.runtime.vm.GuestNetwork;
 import io.sandbench.runtime.vm.VmInstance;
@@ -144,9 +144,7 @@ final class QemuPrepared implements Prepared {
 
   @Override
   public void cleanupLeftovers() {
-    OwnerMark.killOrphans();
-    Tap.removeLeftovers(RunTag.deadTags());
-    GuestCache.removeDeadTemps();
+    TapVmPrepared.removeVmLeftovers();
   }
 
   @Override

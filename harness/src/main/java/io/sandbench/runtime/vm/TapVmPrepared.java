@@ -92,6 +92,11 @@ public abstract class TapVmPrepared implements Prepared {
 
   @Override
   public void cleanupLeftovers() {
+    removeVmLeftovers();
+  }
+
+  /** What a crashed VM run leaves: its VMM processes, its taps, half-built guest images. */
+  public static void removeVmLeftovers() {
     OwnerMark.killOrphans();
     Tap.removeLeftovers(RunTag.deadTags());
     GuestCache.removeDeadTemps();
