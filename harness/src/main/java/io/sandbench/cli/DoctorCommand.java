@@ -1,6 +1,7 @@
 package io.sandbench.cli;
 
 import io.sandbench.UserError;
+import io.sandbench.exec.NativeHelper;
 import io.sandbench.host.Binary;
 import io.sandbench.host.BinaryProbe;
 import io.sandbench.host.Host;
@@ -81,6 +82,12 @@ public final class DoctorCommand implements Runnable {
             : "microVMs need KVM: run on bare metal or a host with nested virtualization (QEMU alone falls back to slow TCG)");
     t.row("cgroup", "", h.cgroup(), "");
     t.row("clock source", "", h.clockSource(), "");
+    boolean helper = NativeHelper.get().isPresent();
+    t.row(
+        "launcher",
+        helper ? "native helper" : "JDK fallback",
+        NativeHelper.description(),
+        helper ? "" : "apt-get install gcc libc6-dev, then ./mvnw -B -ntp -DskipTests package");
     for (Binary b : r.binaries()) {
       String status = b.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
       String detail = b.usable() ? (b.version().isEmpty() ? "(no version option)" : b.version()) + " — " + b.path() : b.reason();

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A long-lived process an instance runs (a server, a VMM, a shim): started with the run's owner
@@ -18,20 +20,32 @@ import java.util.OptionalInt;
  */
 public final class LaunchedProcess implements AutoCloseable {
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-  private final Process process;
+  private final Child process;
   private final Path log;
   private volatile boolean closed;
+  private volatile boolean killSent;
 
-  private LaunchedProcess(Process process, Path log) {
+  private LaunchedProcess(Child process, Path log) {
     this.process = process;
     this.log = log;
   }
 
   /**
-   * Starts {@code argv}; output goes to {@code log}. Throws {@link IOException} when the binary
-   * cannot be started at all.
+   * Starts {@code argv} through the native helper when there is one, else the JDK; output goes
+   * to {@code log}. Throws {@link IOException} when the binary cannot be started at all.
    */
   public static LaunchedProcess start(List<String> argv, Map<String, String> env, Path log)
+      throws IOException {
+    Optional<NativeHelper> helper = NativeHelper.get();
+    return helper.isPresent() ? start(helper.get(), argv, env, log) : startWithJdk(argv, env, log);
+  }
+
+  static LaunchedProcess start(NativeHelper helper, List<String> argv, Map<String, String> env, Path log)
+      throws IOException {
+    return new LaunchedProcess(helper.spawn(argv, env, log), log);
+  }
+
+  static LaunchedProcess startWithJdk(List<String> argv, Map<String, String> env, Path log)
       throws IOException {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().putAll(env);
@@ -39,24 +53,31 @@ public final class LaunchedProcess implements AutoCloseable {
     pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
-    return new LaunchedProcess(pb.start(), log);
+    return new LaunchedProcess(new JdkChild(pb.start()), log);
   }
 
   public long pid() {
     return process.pid();
   }
 
-  public ProcessHandle handle() {
-    return process.toHandle();
+  public OptionalInt exitCode() {
+    return process.exitCode();
   }
 
-  public OptionalInt exitCode() {
-    return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+  /** System.nanoTime() when the process was really launched, if later than start() was called. */
+  public OptionalLong startedAtNanos() {
+    return process.startedAtNanos();
   }
 
   /** The last {@code lines} lines of the process's output (at most 64 KiB are read). */
   public String outputTail(int lines) {
-    return tail(log, lines);
+    return tailOf(lines);
+  }
+
+  private String tailOf(int lines) {
+    String t = tail(log, lines);
+    String failure = process.startFailure();
+    return failure == null ? t : (t.isEmpty() ? failure : t + "\n" + failure);
   }
 
   public static String tail(Path file, int lines) {
@@ -78,7 +99,8 @@ public final class LaunchedProcess implements AutoCloseable {
 
   /** Kills the whole tree without waiting; {@link #close()} waits. For stopping many at once. */
   public void killNow() {
-    ProcessKiller.killTreeNow(process.toHandle());
+    killSent = true;
+    process.killTreeNow();
   }
 
   @Override
@@ -87,7 +109,11 @@ public final class LaunchedProcess implements AutoCloseable {
       return;
     }
     closed = true;
-    ProcessKiller.killTree(process, KILL_WAIT);
+    if (killSent) {
+      process.awaitExit(KILL_WAIT); // a burst of stops: each tree was killed already
+    } else {
+      process.killTree(KILL_WAIT);
+    }
   }
 
   /** Deletes the log; call after close when the output is no longer wanted. */

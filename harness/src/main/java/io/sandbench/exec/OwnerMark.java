@@ -25,12 +25,18 @@ public final class OwnerMark {
 
   /** The value for this process: {@code pid:starttime} (start time in clock ticks since boot). */
   public static String self() {
-    long pid = ProcessHandle.current().pid();
-    return pid + ":" + startTime(pid).orElse(0L);
+    return Self.MARK;
   }
 
   public static Map<String, String> environment() {
-    return Map.of(VARIABLE, self());
+    return Self.ENVIRONMENT;
+  }
+
+  /** Read once: every launch needs it, and it never changes. */
+  private static final class Self {
+    static final String MARK =
+        ProcessHandle.current().pid() + ":" + startTime(ProcessHandle.current().pid()).orElse(0L);
+    static final Map<String, String> ENVIRONMENT = Map.of(VARIABLE, MARK);
   }
 
   /** Kills the marked processes whose owner is gone; returns how many were killed. */

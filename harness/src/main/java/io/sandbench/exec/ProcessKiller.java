@@ -11,7 +11,7 @@ public final class ProcessKiller {
 
   /** Kills the process and every descendant, then waits up to {@code wait} for them to go. */
   public static void killTree(ProcessHandle root, Duration wait) {
-    List<ProcessHandle> all = killTreeNow(root);
+    List<ProcessHandle> all = killTreeNow(root, ProcessSnapshot.fresh());
     long until = System.nanoTime() + wait.toNanos();
     for (ProcessHandle p : all) {
       long left = until - System.nanoTime();
@@ -33,13 +33,25 @@ public final class ProcessKiller {
    * descendants left to find (they were reparented), so it costs nothing.
    */
   public static List<ProcessHandle> killTreeNow(ProcessHandle root) {
+    return root.isAlive() ? killTreeNow(root, ProcessSnapshot.current()) : new ArrayList<>();
+  }
+
+  /**
+   * Like {@link #killTreeNow(ProcessHandle)} but from a /proc snapshot taken now: a lone stop must
+   * not miss a child forked since the last burst's snapshot.
+   */
+  static List<ProcessHandle> killTreeNowFresh(ProcessHandle root) {
+    return root.isAlive() ? killTreeNow(root, ProcessSnapshot.fresh()) : new ArrayList<>();
+  }
+
+  private static List<ProcessHandle> killTreeNow(ProcessHandle root, ProcessSnapshot snapshot) {
     List<ProcessHandle> all = new ArrayList<>();
     if (!root.isAlive()) {
       return all;
     }
     all.add(root);
     // Descendants first: once the root dies its children are reparented and lost.
-    ProcessSnapshot.current().descendantsOf(root.pid()).forEach(
+    snapshot.descendantsOf(root.pid()).forEach(
         pid -> ProcessHandle.of(pid).ifPresent(all::add));
     for (ProcessHandle p : all) {
       p.destroyForcibly();

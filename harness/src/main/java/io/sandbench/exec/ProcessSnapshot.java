@@ -26,6 +26,12 @@ final class ProcessSnapshot {
     return latest;
   }
 
+  /** A snapshot taken now (and kept for the calls that follow). */
+  static synchronized ProcessSnapshot fresh() {
+    latest = new ProcessSnapshot(ProcessTable.snapshot());
+    return latest;
+  }
+
   /** Every descendant of {@code pid} in the snapshot, the process itself left out. */
   List<Long> descendantsOf(long pid) {
     List<Long> out = new ArrayList<>(table.tree(List.of(pid), Set.of()));

@@ -1,5 +1,6 @@
 package io.sandbench.measure;
 
+import io.sandbench.exec.NativeHelper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * CPU time this JVM has used, all threads (JIT and GC included), in nanoseconds. Read from the
+ * CPU time the harness has used, in nanoseconds: every thread of this JVM (JIT and GC included)
+ * and the native helper that launches and probes for it. Read from the
  * scheduler's per-thread counters (/proc/self/task/TID/schedstat, ns resolution): /proc/self/stat
  * counts in 10 ms ticks, far too coarse for a cost of well under a millisecond per instance.
  */
@@ -33,7 +35,7 @@ final class HarnessCpu {
       // No /proc: fall back below.
     }
     if (any) {
-      return sum;
+      return sum + NativeHelper.cpuNanos();
     }
     return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }

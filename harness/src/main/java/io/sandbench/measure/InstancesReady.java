@@ -20,7 +20,7 @@ final class InstancesReady {
    */
   static long await(List<Instance> instances, long launchedAt) {
     List<Watch> watches = new ArrayList<>();
-    try (ReadinessProbe probe = new ReadinessProbe(PROBE_INTERVAL)) {
+    try (ReadinessProbe probe = ReadinessProbe.open(PROBE_INTERVAL)) {
       for (Instance i : instances) {
         watches.add(probe.watch(i, launchedAt, launchedAt + DEADLINE.toNanos()));
       }

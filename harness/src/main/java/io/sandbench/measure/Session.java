@@ -2,6 +2,7 @@ package io.sandbench.measure;
 
 import io.sandbench.UserError;
 import io.sandbench.exec.Cleanups;
+import io.sandbench.exec.NativeHelper;
 import io.sandbench.exec.OwnerMark;
 import io.sandbench.exec.RunTag;
 import io.sandbench.host.Host;
@@ -126,6 +127,7 @@ public final class Session implements AutoCloseable {
     facts.put("runtimeVersion", availability.version());
     facts.put("workload", workload.name());
     facts.putAll(prepared.facts());
+    facts.put("harnessLauncher", NativeHelper.description());
     return new RunInfo(
         "sandbench " + io.sandbench.Version.current(),
         tag.value(),

@@ -1,278 +1,40 @@
 package io.sandbench.probe;
 
+import io.sandbench.exec.NativeHelper;
 import io.sandbench.runtime.Instance;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Time to first HTTP 200 for many instances, from one harness process and two threads.
- *
- * <p>The tick thread tries a connection to every instance that has none in flight, once per
- * interval (a refused loopback connect costs one syscall pair). A connection that succeeds sends a
- * plain {@code GET /} and hands over to the reader thread, which blocks in a selector and so takes
- * the response the moment it arrives: the ready time is not rounded to the tick. The tick thread
- * also fails instances that exit or pass their deadline.
+ * Time to first HTTP 200 for many instances at once, from the harness: each pending instance is
+ * tried once per interval, and a 200 is timed the moment it arrives, not rounded to the interval.
+ * An instance that exits or passes its deadline is a failure with its last output.
  */
-public final class ReadinessProbe implements AutoCloseable {
-  private static final int TAIL_LINES = 5;
-  private static final long CONNECT_GIVE_UP = 25_000_000L;
-  private final long intervalNanos;
-  private final Selector selector;
-  private final List<Watch> pending = new CopyOnWriteArrayList<>();
-  private final ConcurrentLinkedQueue<Watch> toRegister = new ConcurrentLinkedQueue<>();
-  private final Thread ticker;
-  private final Thread reader;
-  private volatile boolean running = true;
-
-  public ReadinessProbe(Duration interval) {
-    this.intervalNanos = interval.toNanos();
-    try {
-      this.selector = Selector.open();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot open a selector", e);
-    }
-    this.ticker = new Thread(this::tickLoop, "sandbench-probe-tick");
-    this.reader = new Thread(this::readLoop, "sandbench-probe-read");
-    ticker.setDaemon(true);
-    reader.setDaemon(true);
-    ticker.start();
-    reader.start();
+public interface ReadinessProbe extends AutoCloseable {
+  /** The native helper's probe when there is a helper, else the Java one. */
+  static ReadinessProbe open(Duration interval) {
+    return NativeHelper.get()
+        .<ReadinessProbe>map(h -> new HelperReadinessProbe(h, interval))
+        .orElseGet(() -> new JavaReadinessProbe(interval));
   }
 
   /** Starts probing an instance launched at {@code launchedAt}; gives up at {@code deadline}. */
-  public Watch watch(Instance instance, long launchedAt, long deadline) {
-    Watch w = new Watch(instance, launchedAt, deadline);
-    pending.add(w);
-    LockSupport.unpark(ticker);
-    return w;
-  }
+  Watch watch(Instance instance, long launchedAt, long deadline);
 
   /** Blocks until every watch has its 200 or its failure. */
-  public void awaitAll(List<Watch> watches) throws InterruptedException {
+  default void awaitAll(List<Watch> watches) throws InterruptedException {
     for (Watch w : watches) {
       w.await();
     }
   }
 
-  private void tickLoop() {
-    while (running) {
-      long now = System.nanoTime();
-      for (Watch w : pending) {
-        if (w.isDone()) {
-          pending.remove(w);
-          continue;
-        }
-        if (checkGone(w, now)) {
-          pending.remove(w);
-          continue;
-        }
-        boolean idle;
-        synchronized (w) {
-          idle = w.inFlight == null;
-          if (!idle && w.inFlight.isConnectionPending() && now - w.inFlightSince > CONNECT_GIVE_UP) {
-            // A SYN lost on a fresh tap or veth would wait for TCP's retry backoff (1 s, 3 s,
-            // ...), measuring the backoff instead of the instance: drop it and try afresh.
-            closeQuietly(w.inFlight);
-            w.inFlight = null;
-            idle = true;
-          }
-        }
-        if (idle) {
-          attempt(w);
-        }
-      }
-      if (pending.isEmpty()) {
-        LockSupport.park(this);
-      } else {
-        LockSupport.parkNanos(this, intervalNanos);
-      }
-    }
-  }
-
-  /** Fails an instance that exited or ran past its deadline; true when it did. */
-  private boolean checkGone(Watch w, long now) {
-    Instance i = w.instance();
-    OptionalInt exit = i.exitCode();
-    if (exit.isPresent()) {
-      w.fail("exited with code " + exit.getAsInt() + " before answering" + tail(i));
-    } else if (now - w.deadline() > 0) {
-      w.fail(
-          "no HTTP 200 within "
-              + Duration.ofNanos(w.deadline() - w.launchedAt()).toMillis()
-              + " ms after launch"
-              + tail(i));
-    } else {
-      return false;
-    }
-    closeInFlight(w);
-    return true;
-  }
-
-  private static String tail(Instance i) {
-    String t = i.outputTail(TAIL_LINES).strip();
-    return t.isEmpty() ? " (no output)" : "; last output: " + t.replace('\n', '|');
-  }
-
-  private void attempt(Watch w) {
-    URI uri = w.instance().endpoint();
-    SocketChannel ch = null;
-    try {
-      ch = SocketChannel.open();
-      ch.configureBlocking(false);
-      ch.socket().setTcpNoDelay(true);
-      w.countAttempt();
-      int port = uri.getPort() < 0 ? 80 : uri.getPort();
-      boolean connected = ch.connect(new InetSocketAddress(uri.getHost(), port));
-      synchronized (w) {
-        w.inFlight = ch;
-        w.inFlightSince = System.nanoTime();
-      }
-      if (connected) {
-        sendRequest(ch, uri);
-      }
-      toRegister.add(w);
-      selector.wakeup();
-    } catch (IOException e) {
-      // Refused: not listening yet. Try again at the next tick.
-      closeQuietly(ch);
-      synchronized (w) {
-        w.inFlight = null;
-      }
-    }
-  }
-
-  private static void sendRequest(SocketChannel ch, URI uri) throws IOException {
-    String req = "GET " + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-        + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n";
-    ByteBuffer b = ByteBuffer.wrap(req.getBytes(StandardCharsets.US_ASCII));
-    while (b.hasRemaining()) {
-      ch.write(b);
-    }
-  }
-
-  private void readLoop() {
-    ByteBuffer buf = ByteBuffer.allocate(64);
-    while (running) {
-      try {
-        selector.select();
-      } catch (IOException e) {
-        return;
-      }
-      long now = System.nanoTime();
-      for (SelectionKey key : selector.selectedKeys()) {
-        Watch w = (Watch) key.attachment();
-        SocketChannel ch = (SocketChannel) key.channel();
-        if (!key.isValid()) {
-          continue; // the tick thread closed this attempt (stale connect) meanwhile
-        }
-        try {
-          if (key.isConnectable()) {
-            ch.finishConnect();
-            sendRequest(ch, w.instance().endpoint());
-            key.interestOps(SelectionKey.OP_READ);
-            continue;
-          }
-          buf.clear();
-          int n = ch.read(buf);
-          if (n > 0 && isOk(buf)) {
-            w.ready(now);
-          }
-          // Anything else (EOF, reset, another status): drop it; the tick thread tries again.
-          finish(w, key);
-        } catch (IOException | java.nio.channels.CancelledKeyException e) {
-          // A cancelled key: closed by the tick thread between the check and its use. Left
-          // uncaught, it would end this thread and every pending instance would time out.
-          finish(w, key);
-        }
-      }
-      selector.selectedKeys().clear();
-      for (Watch w; (w = toRegister.poll()) != null; ) {
-        register(w);
-      }
-    }
-  }
-
-  private void register(Watch w) {
-    SocketChannel ch;
-    synchronized (w) {
-      ch = w.inFlight;
-    }
-    if (ch == null || !ch.isOpen()) {
-      return;
-    }
-    try {
-      int ops = ch.isConnected() ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT;
-      ch.register(selector, ops, w);
-    } catch (ClosedChannelException e) {
-      synchronized (w) {
-        w.inFlight = null;
-      }
-    }
-  }
-
-  private static boolean isOk(ByteBuffer buf) {
-    // "HTTP/1.x 200": the status code sits at bytes 9..11.
-    return buf.position() >= 12
-        && buf.get(0) == 'H'
-        && buf.get(9) == '2'
-        && buf.get(10) == '0'
-        && buf.get(11) == '0';
-  }
-
-  private void finish(Watch w, SelectionKey key) {
-    key.cancel();
-    closeQuietly(key.channel());
-    synchronized (w) {
-      if (w.inFlight == key.channel()) { // not a newer attempt the tick thread has started since
-        w.inFlight = null;
-      }
-    }
-  }
-
-  private static void closeInFlight(Watch w) {
-    synchronized (w) {
-      closeQuietly(w.inFlight);
-      w.inFlight = null;
-    }
-  }
-
-  private static void closeQuietly(java.io.Closeable c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (IOException ignored) {
-        // Closing a probe socket cannot fail in a way that matters.
-      }
-    }
-  }
-
   @Override
-  public void close() {
-    running = false;
-    LockSupport.unpark(ticker);
-    selector.wakeup();
-    try {
-      ticker.join(2000);
-      reader.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (SelectionKey k : selector.keys()) {
-      closeQuietly(k.channel());
-    }
-    closeQuietly(selector);
+  void close();
+
+  /** The request every probe sends: a plain GET of the endpoint's path, one per connection. */
+  static String request(URI uri) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n";
   }
 }

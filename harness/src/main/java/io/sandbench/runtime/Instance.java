@@ -4,6 +4,7 @@ import io.sandbench.proc.ProcessTree;
 import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** One launched copy of the workload inside a runtime. */
 public interface Instance extends AutoCloseable {
@@ -18,6 +19,15 @@ public interface Instance extends AutoCloseable {
   /** Guest-side boot markers, where the runtime has them. */
   default Optional<BootTimeline> timeline() {
     return Optional.empty();
+  }
+
+  /**
+   * System.nanoTime() when its first process was really launched, where that is later than the
+   * caller's clock reading before {@code launch} (the native helper queues launches and says when
+   * each one ran); empty where the caller's reading is the launch time.
+   */
+  default OptionalLong launchedAtNanos() {
+    return OptionalLong.empty();
   }
 
   /** The exit code once the instance's main process has ended; empty while it runs. */

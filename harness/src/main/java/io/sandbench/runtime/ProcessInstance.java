@@ -5,6 +5,7 @@ import io.sandbench.exec.LaunchedProcess;
 import io.sandbench.proc.ProcessTree;
 import java.net.URI;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * An instance that is one host process tree (native, custom shims): registered for Ctrl-C clean-up
@@ -20,7 +21,7 @@ public class ProcessInstance implements Instance {
     this.id = id;
     this.endpoint = endpoint;
     this.process = process;
-    this.registration = Cleanups.register("instance " + id + " (pid " + process.pid() + ")", process);
+    this.registration = Cleanups.register("instance " + id, process);
   }
 
   @Override
@@ -41,6 +42,11 @@ public class ProcessInstance implements Instance {
   @Override
   public OptionalInt exitCode() {
     return process.exitCode();
+  }
+
+  @Override
+  public OptionalLong launchedAtNanos() {
+    return process.startedAtNanos();
   }
 
   @Override

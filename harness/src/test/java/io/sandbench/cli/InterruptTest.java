@@ -33,10 +33,10 @@ class InterruptTest {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (ownedBy(p.pid()).isEmpty() && System.nanoTime() < until) {
+      while (Launched.by(p.pid()).isEmpty() && System.nanoTime() < until) {
         Thread.sleep(20);
       }
-      assertFalse(ownedBy(p.pid()).isEmpty(), "the run never launched an instance");
+      assertFalse(Launched.by(p.pid()).isEmpty(), "the run never launched an instance");
       p.destroy(); // SIGTERM: the shutdown hook Ctrl-C runs too
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "sandbench did not stop");
       assertEquals(List.of(), ownedBy(p.pid()), "processes left running");
@@ -65,10 +65,10 @@ class InterruptTest {
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       // Both the instance and webc carry the owner mark: wait for the two.
-      while (ownedBy(p.pid()).size() < 2 && System.nanoTime() < until) {
+      while (Launched.by(p.pid()).size() < 2 && System.nanoTime() < until) {
         Thread.sleep(20);
       }
-      assertTrue(ownedBy(p.pid()).size() >= 2,
+      assertTrue(Launched.by(p.pid()).size() >= 2,
           "instance and load client never both ran: " + Files.readString(log));
       p.destroy();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "sandbench did not stop");

@@ -28,7 +28,7 @@ class NothingLeaksTest {
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (OwnerMark.markedBy(p.pid()).size() < INSTANCES) {
+    while (Launched.by(p.pid()).size() < INSTANCES) {
       assertTrue(p.isAlive(), "sandbench ended before launching its instances");
       assertTrue(System.nanoTime() < until, "instances not launched within 30 s");
       Thread.sleep(50);
@@ -61,7 +61,7 @@ class NothingLeaksTest {
     Process p = startHangingRun();
     p.destroyForcibly();
     assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-    assertEquals(INSTANCES, OwnerMark.markedBy(p.pid()).size(), "orphans are there to be found");
+    assertEquals(INSTANCES, Launched.by(p.pid()).size(), "orphans are there to be found");
 
     CliRun next = CliRun.of("startup", "--workload", "busybox-httpd", "--iterations", "1",
         "--cooldown", "0s", "--base-port", Integer.toString(TestPorts.base()));

@@ -79,6 +79,8 @@ class StartupCommandTest {
     assertEquals("startup", root.at("/run/experiment").asText());
     assertFalse(root.at("/run/host/cpuModel").asText().isEmpty());
     assertEquals("native", root.at("/run/runtimeFacts/runtime").asText());
+    assertTrue(root.at("/run/runtimeFacts/harnessLauncher").asText().startsWith("sandbench-helper"),
+        "the build compiles the native helper, and the export says it launched and probed");
     assertEquals(2, root.at("/configurations").size());
     JsonNode two = root.at("/configurations/1");
     assertEquals(2, two.at("/instances").asInt());
@@ -92,5 +94,33 @@ class StartupCommandTest {
     String markdown = Files.readString(md);
     assertTrue(markdown.contains("| instances | stagger |"), markdown);
     assertTrue(markdown.contains("Iteration #1: On average"), markdown);
+  }
+
+  /**
+   * Without the native helper (not built, or turned off) the JDK launches and the Java probe
+   * measures, and the export says so.
+   */
+  @Test
+  void withoutTheHelperTheJdkLaunchesAndTheJavaProbeMeasures() throws Exception {
+    Path json = dir.resolve("jdk.json");
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dsandbench.home=" + System.getProperty("sandbench.home", "."),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "startup", "--workload", "busybox-httpd", "--instances", "2", "--iterations", "2",
+        "--cooldown", "0s", "--base-port", Integer.toString(TestPorts.base()),
+        "--export-json", json.toString());
+    pb.environment().put("SANDBENCH_HELPER", "off");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+    assertEquals(0, p.exitValue(), output);
+    JsonNode root = Json.mapper().readTree(Files.readString(json));
+    assertTrue(root.at("/run/runtimeFacts/harnessLauncher").asText()
+        .startsWith("JDK ProcessBuilder and a Java probe (sandbench-helper: turned off by SANDBENCH_HELPER=off)"),
+        root.at("/run/runtimeFacts/harnessLauncher").asText());
+    assertEquals(0, root.at("/configurations/0/failures").asInt(), output);
+    assertTrue(root.at("/configurations/0/iterations/1/samples/1/readyMicros").asLong() > 0);
   }
 }

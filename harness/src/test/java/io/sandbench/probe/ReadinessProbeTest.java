@@ -1,8 +1,10 @@
 package io.sandbench.probe;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sandbench.exec.NativeHelper;
 import io.sandbench.proc.ProcessTree;
 import io.sandbench.runtime.Instance;
 import java.io.IOException;
@@ -17,10 +19,51 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The probe against real sockets on loopback. */
+/** Both probes (the native helper's, and the Java one it falls back to) against real sockets. */
 class ReadinessProbeTest {
+  enum Kind {
+    HELPER,
+    JAVA;
+
+    ReadinessProbe open(Duration interval) {
+      if (this == JAVA) {
+        return new JavaReadinessProbe(interval);
+      }
+      return new HelperReadinessProbe(
+          NativeHelper.get().orElseThrow(() -> new AssertionError("no helper: " + NativeHelper.why())),
+          interval);
+    }
+  }
+
+  /** An instance that exits with {@code code} after {@code afterMillis}, having printed "boom". */
+  record Exiting(URI endpoint, long exitsAt, int code) implements Instance {
+    @Override
+    public int id() {
+      return 0;
+    }
+
+    @Override
+    public ProcessTree processes() {
+      return ProcessTree.empty();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+      return System.nanoTime() - exitsAt > 0 ? OptionalInt.of(code) : OptionalInt.empty();
+    }
+
+    @Override
+    public String outputTail(int lines) {
+      return "boom";
+    }
+
+    @Override
+    public void close() {}
+  }
   /** An instance that is only an address: the server behind it is run by the test itself. */
   record Address(URI endpoint) implements Instance {
     @Override
@@ -52,11 +95,12 @@ class ReadinessProbeTest {
    * are dropped and retried; once the server drains the queue and answers, the probe must still
    * see the 200 (its read thread must survive the connects the tick thread cancelled).
    */
-  @Test
-  void aServerWithAFullAcceptQueueIsStillMeasuredOnceItAnswers() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aServerWithAFullAcceptQueueIsStillMeasuredOnceItAnswers(Kind kind) throws Exception {
     List<Socket> fillers = new ArrayList<>();
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        ReadinessProbe probe = new ReadinessProbe(Duration.ofMillis(1))) {
+        ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
       for (int i = 0; i < 3; i++) {
         Socket s = new Socket();
         try {
@@ -81,6 +125,95 @@ class ReadinessProbeTest {
       for (Socket s : fillers) {
         s.close();
       }
+    }
+  }
+
+  /**
+   * A server that starts listening late, on the IPv6 wildcard (dual stack), is found through
+   * 127.0.0.1: the helper looks for listeners of both families before it connects.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aLateServerOnTheIpv6WildcardIsFoundThroughIpv4Loopback(Kind kind) throws Exception {
+    int port = freePort();
+    try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
+      long now = System.nanoTime();
+      Watch w = probe.watch(
+          new Address(URI.create("http://127.0.0.1:" + port + "/")), now,
+          now + Duration.ofSeconds(20).toNanos());
+      Thread.sleep(200);
+      try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getByName("::"))) {
+        Thread answering = new Thread(() -> answerForever(server));
+        answering.setDaemon(true);
+        answering.start();
+        probe.awaitAll(List.of(w));
+      }
+      assertNull(w.failure(), w.failure());
+      assertTrue(w.readyAfterNanos() >= 200_000_000L, "not before it listened");
+      assertTrue(w.attempts() >= 1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void answersOtherThan200AreRetriedUntilA200(Kind kind) throws Exception {
+    AtomicInteger served = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
+      Thread answering = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket s = server.accept()) {
+            s.getInputStream().read(new byte[512]);
+            String status = served.incrementAndGet() <= 3 ? "503 Busy" : "200 OK";
+            s.getOutputStream().write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      answering.setDaemon(true);
+      answering.start();
+      long now = System.nanoTime();
+      Watch w = probe.watch(new Address(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/")),
+          now, now + Duration.ofSeconds(20).toNanos());
+      probe.awaitAll(List.of(w));
+      assertNull(w.failure(), w.failure());
+      assertTrue(w.attempts() >= 4, "three 503s, then the 200: " + w.attempts());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void anInstanceThatExitsIsAFailureWithItsCodeAndOutput(Kind kind) throws Exception {
+    try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
+      long now = System.nanoTime();
+      Instance exiting = new Exiting(URI.create("http://127.0.0.1:" + freePort() + "/"),
+          now + 100_000_000L, 7);
+      Watch w = probe.watch(exiting, now, now + Duration.ofSeconds(20).toNanos());
+      probe.awaitAll(List.of(w));
+      assertFalse(w.succeeded());
+      assertTrue(w.failure().contains("exited with code 7") && w.failure().contains("boom"),
+          w.failure());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aServerThatNeverListensFailsAtItsDeadline(Kind kind) throws Exception {
+    try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
+      long now = System.nanoTime();
+      Watch w = probe.watch(new Address(URI.create("http://127.0.0.1:" + freePort() + "/")), now,
+          now + Duration.ofMillis(300).toNanos());
+      probe.awaitAll(List.of(w));
+      assertFalse(w.succeeded());
+      assertTrue(w.failure().startsWith("no HTTP 200 within 300 ms"), w.failure());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
     }
   }
 

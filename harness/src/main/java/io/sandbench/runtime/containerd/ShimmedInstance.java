@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -81,6 +82,11 @@ public final class ShimmedInstance implements Instance {
   }
 
   /** The client's code when it failed; empty otherwise (the daemon keeps the task's code). */
+  @Override
+  public OptionalLong launchedAtNanos() {
+    return starter.startedAtNanos();
+  }
+
   @Override
   public OptionalInt exitCode() {
     OptionalInt c = starter.exitCode();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +111,11 @@ final class OciInstance implements Instance {
    * The starter's code when it failed; -1 once the container's main process is gone (a detached
    * runtime does not tell its exit code); empty while it runs or is starting.
    */
+  @Override
+  public OptionalLong launchedAtNanos() {
+    return starter.startedAtNanos();
+  }
+
   @Override
   public OptionalInt exitCode() {
     OptionalInt started = starter.exitCode();

@@ -1,0 +1,42 @@
+package io.sandbench.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Refuses, before a launch, a program that is missing or not executable, with the JDK's message:
+ * the native helper launches without a reply, so the usual mistakes are caught here, at once.
+ */
+final class Executables {
+  private static final Map<String, Boolean> ON_PATH = new ConcurrentHashMap<>();
+
+  private Executables() {}
+
+  static void check(String program) throws IOException {
+    boolean ok;
+    if (program.contains("/")) {
+      Path p = Path.of(program);
+      ok = Files.isRegularFile(p) && Files.isExecutable(p);
+    } else {
+      ok = ON_PATH.computeIfAbsent(program, Executables::onPath);
+    }
+    if (!ok) {
+      throw new IOException(
+          "Cannot run program \"" + program + "\": error=2, No such file or directory");
+    }
+  }
+
+  private static boolean onPath(String name) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+    for (String dir : path.split(":", -1)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,322 @@
+package io.sandbench.exec;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The running native helper (src/main/c/sandbench-helper.c): one per JVM, started on first use,
+ * launching processes with one vfork + exec each and probing HTTP readiness in C, so that neither
+ * costs what the JDK's launch (a second exec through jspawnhelper) and a Java connect attempt cost.
+ * Requests go down its stdin without waiting for a reply; what happened comes back as events on
+ * its stderr, read by one thread here. Its CPU is the harness's ({@link #cpuNanos()}). Set {@code
+ * SANDBENCH_HELPER=off} to use the JDK for both; without a built helper sandbench falls back to
+ * the JDK by itself and says so.
+ */
+public final class NativeHelper {
+  /** An exec that never returns (a hung filesystem) must not hang the run: the helper is killed. */
+  private static final long SPAWN_DEADLINE_SECONDS = 30;
+  private static final Object STATE = new Object();
+  private static NativeHelper current;
+  private static String unavailable;
+
+  private final Process process;
+  private final OutputStream requests;
+  private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+  private final byte[] baseEnvironment; // this JVM's environment and owner mark, encoded once
+  private final int baseEnvironmentSize;
+  private final Path tasks; // its threads: the reader that launches, the prober
+  private final Map<Long, HelperChild> starting = new ConcurrentHashMap<>(); // by request number
+  private final Map<Long, HelperChild> children = new ConcurrentHashMap<>(); // by pid
+  private final Map<Long, WatchEvents> watchers = new ConcurrentHashMap<>();
+  private final AtomicLong nextRequest = new AtomicLong();
+  private volatile boolean alive = true;
+
+  /** What the helper says about one watched endpoint. */
+  public interface WatchEvents {
+    /** The first 200 arrived at {@code atNanos} (System.nanoTime's clock). */
+    void ready(long atNanos, int attempts);
+
+    /** Probing stopped without a 200 (unwatched, or the helper is gone: {@code attempts} < 0). */
+    void dropped(int attempts);
+  }
+
+  private NativeHelper(Process process) {
+    this.process = process;
+    this.requests = process.getOutputStream();
+    this.tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+    Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.putAll(OwnerMark.environment());
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    env.forEach((k, v) -> field(b, k + "=" + v));
+    this.baseEnvironment = b.toByteArray();
+    this.baseEnvironmentSize = env.size();
+    Thread events = new Thread(this::readEvents, "sandbench-helper-events");
+    events.setDaemon(true);
+    events.start();
+    Thread watchdog = new Thread(this::watchdog, "sandbench-helper-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** The running helper, started if need be; empty when there is none (see {@link #why()}). */
+  public static Optional<NativeHelper> get() {
+    synchronized (STATE) {
+      if (current != null && current.alive) {
+        return Optional.of(current);
+      }
+      if (unavailable != null) {
+        return Optional.empty();
+      }
+      if ("off".equals(System.getenv("SANDBENCH_HELPER"))) {
+        unavailable = "turned off by SANDBENCH_HELPER=off";
+        return Optional.empty();
+      }
+      try {
+        ProcessBuilder pb = new ProcessBuilder(HelperBinary.extract().toString());
+        pb.environment().putAll(OwnerMark.environment());
+        current = new NativeHelper(pb.start());
+        return Optional.of(current);
+      } catch (IOException e) {
+        unavailable = e.getMessage();
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Why there is no helper, or null when there is one (or none was asked for yet). */
+  public static String why() {
+    synchronized (STATE) {
+      return unavailable;
+    }
+  }
+
+  /** How processes are launched and probed in this JVM, for the facts of every export. */
+  public static String description() {
+    return get().isPresent()
+        ? "sandbench-helper (vfork + exec; probe in C, sock_diag for loopback listeners)"
+        : "JDK ProcessBuilder and a Java probe (sandbench-helper: " + why() + ")";
+  }
+
+  /** CPU time the running helper has used, all its threads, in ns; 0 when none runs. */
+  public static long cpuNanos() {
+    NativeHelper h;
+    synchronized (STATE) {
+      h = current;
+    }
+    if (h == null) {
+      return 0;
+    }
+    long sum = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(h.tasks)) {
+      for (Path t : tasks) {
+        String s = Files.readString(t.resolve("schedstat"));
+        sum += Long.parseLong(s.substring(0, s.indexOf(' ')));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Gone meanwhile: what was read is what there is.
+    }
+    return sum;
+  }
+
+  boolean isAlive() {
+    return alive;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Launches {@code argv} with this JVM's environment, the owner mark and {@code extraEnv}, stdin
+   * from /dev/null, stdout and stderr into {@code log}. Returns without waiting for the helper: the
+   * child learns its pid (or its failure) from the helper's events. A binary that is missing or
+   * not executable is refused here, as the JDK would.
+   */
+  HelperChild spawn(List<String> argv, Map<String, String> extraEnv, Path log) throws IOException {
+    Executables.check(argv.get(0));
+    long seq = nextRequest.incrementAndGet();
+    HelperChild c = new HelperChild(argv.get(0), this);
+    starting.put(seq, c);
+    synchronized (requests) {
+      try {
+        encodeSpawn(seq, argv, extraEnv, log);
+      } catch (IllegalArgumentException e) {
+        starting.remove(seq);
+        throw new IOException("Cannot run program \"" + argv.get(0) + "\": " + e.getMessage());
+      }
+      try {
+        sendPayload();
+      } catch (IOException e) {
+        starting.remove(seq);
+        throw new IOException("Cannot run program \"" + argv.get(0) + "\": sandbench-helper exited", e);
+      }
+    }
+    return c;
+  }
+
+  private void encodeSpawn(long seq, List<String> argv, Map<String, String> extraEnv, Path log) {
+    payload.reset();
+    field(payload, "spawn");
+    field(payload, Long.toString(seq));
+    field(payload, log.toString());
+    field(payload, Integer.toString(argv.size()));
+    for (String a : argv) {
+      field(payload, a);
+    }
+    if (extraEnv.isEmpty()) {
+      field(payload, Integer.toString(baseEnvironmentSize));
+      payload.writeBytes(baseEnvironment);
+    } else {
+      Map<String, String> env = new LinkedHashMap<>(System.getenv());
+      env.putAll(extraEnv);
+      env.putAll(OwnerMark.environment());
+      field(payload, Integer.toString(env.size()));
+      env.forEach((k, v) -> field(payload, k + "=" + v));
+    }
+  }
+
+  /** Kills a helper stuck in a spawn (an exec that never returns), which fails that spawn. */
+  private void watchdog() {
+    while (alive) {
+      long now = System.nanoTime();
+      for (HelperChild c : starting.values()) {
+        if (now - c.askedAt() > SPAWN_DEADLINE_SECONDS * 1_000_000_000L) {
+          process.destroyForcibly();
+          return;
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Probes {@code address:port} every {@code intervalNanos} with {@code request} until an HTTP
+   * 200 comes back; returns the id to {@link #unwatch} it by.
+   */
+  public long watch(String address, int port, String request, long intervalNanos, WatchEvents events)
+      throws IOException {
+    long wid = nextRequest.incrementAndGet();
+    watchers.put(wid, events);
+    synchronized (requests) {
+      payload.reset();
+      for (String f : List.of("watch", Long.toString(wid), address, Integer.toString(port), request)) {
+        field(payload, f);
+      }
+      field(payload, Long.toString(intervalNanos));
+      sendPayload();
+    }
+    return wid;
+  }
+
+  /** Stops probing; the watch's {@link WatchEvents#dropped} follows unless a 200 came first. */
+  public void unwatch(long wid) {
+    try {
+      synchronized (requests) {
+        payload.reset();
+        field(payload, "unwatch");
+        field(payload, Long.toString(wid));
+        sendPayload();
+      }
+    } catch (IOException e) {
+      WatchEvents w = watchers.remove(wid);
+      if (w != null) {
+        w.dropped(-1);
+      }
+    }
+  }
+
+  /** Appends one NUL-terminated field; a NUL inside cannot be passed to exec, as in the JDK. */
+  private static void field(ByteArrayOutputStream out, String s) {
+    if (s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("invalid null character in " + s.replace('\0', ' '));
+    }
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    out.write(0);
+  }
+
+  private void sendPayload() throws IOException {
+    requests.write((payload.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+    payload.writeTo(requests);
+    requests.flush();
+  }
+
+  private void readEvents() {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        event(line.split(" "));
+      }
+    } catch (IOException | RuntimeException e) {
+      // The helper is gone: what follows tells everyone waiting on it.
+    }
+    alive = false;
+    process.destroyForcibly();
+    for (Long seq : List.copyOf(starting.keySet())) {
+      HelperChild c = starting.remove(seq);
+      if (c != null) {
+        c.failed("sandbench-helper exited");
+      }
+    }
+    for (Long wid : List.copyOf(watchers.keySet())) {
+      WatchEvents w = watchers.remove(wid);
+      if (w != null) {
+        w.dropped(-1);
+      }
+    }
+  }
+
+  private void event(String[] e) {
+    switch (e[0]) {
+      case "spawned" -> {
+        HelperChild c = starting.remove(Long.parseLong(e[1]));
+        if (c != null) {
+          long pid = Long.parseLong(e[2]);
+          children.put(pid, c);
+          c.started(pid, Long.parseLong(e[3]));
+        }
+      }
+      case "failed" -> {
+        HelperChild c = starting.remove(Long.parseLong(e[1]));
+        if (c != null) {
+          c.failed("error=" + e[2] + ", " + String.join(" ", List.of(e).subList(3, e.length)));
+        }
+      }
+      case "exit" -> {
+        HelperChild c = children.remove(Long.parseLong(e[1]));
+        if (c != null) {
+          c.exited(Integer.parseInt(e[2]));
+        }
+      }
+      case "ready" -> {
+        WatchEvents w = watchers.remove(Long.parseLong(e[1]));
+        if (w != null) {
+          w.ready(Long.parseLong(e[2]), Integer.parseInt(e[3]));
+        }
+      }
+      case "dropped" -> {
+        WatchEvents w = watchers.remove(Long.parseLong(e[1]));
+        if (w != null) {
+          w.dropped(Integer.parseInt(e[2]));
+        }
+      }
+      default -> System.err.println("sandbench-helper: " + String.join(" ", e));
+    }
+  }
+}
