@@ -15,6 +15,10 @@
  *   spawn SEQ LOG ARGC ARG... ENVC ENV...        launch; event "spawned" or "failed"
  *   watch WID ADDRESS PORT REQUEST INTERVAL_NS   probe until a 200; event "ready"
  *   unwatch WID                                  stop probing; event "dropped"
+ *   yield                                        sched_yield() before the next launch (--stagger
+ *                                                yield: the launching thread gives up the CPU)
+ *   yield                                        sched_yield() before the next launch (--stagger
+ *                                                yield: the launching thread gives up the CPU)
  * Events on stderr, a line each, sent in batches while watches are pending (EVENT_BATCH_NS):
  *   spawned SEQ PID T_NS      T_NS: just before the launch (requests queue here; this is when)
  *   failed SEQ ERRNO TEXT     the launch failed (exec's errno)
@@ -38,6 +42,8 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -582,6 +588,10 @@ static void run_frames(void) {
       do_watch(&f);
     } else if (strcmp(verb, "unwatch") == 0) {
       do_unwatch(&f);
+    } else if (strcmp(verb, "yield") == 0) {
+      sched_yield();
+    } else if (strcmp(verb, "yield") == 0) {
+      sched_yield();
     } else {
       event(now_ns(), "error unknown request '%s'\n", verb);
     }

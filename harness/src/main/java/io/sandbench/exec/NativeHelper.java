@@ -242,6 +242,22 @@ public final class NativeHelper {
     }
   }
 
+  /**
+   * Has the helper's launching thread give up the CPU before its next launch: {@code --stagger
+   * yield} happens where the launches happen (they queue there; a yield here would pace nothing).
+   */
+  public void yieldBetweenLaunches() {
+    try {
+      synchronized (requests) {
+        payload.reset();
+        field(payload, "yield");
+        sendPayload();
+      }
+    } catch (IOException e) {
+      // The helper is gone: the next launch says so.
+    }
+  }
+
   /** Appends one NUL-terminated field; a NUL inside cannot be passed to exec, as in the JDK. */
   private static void field(ByteArrayOutputStream out, String s) {
     if (s.indexOf('\0') >= 0) {

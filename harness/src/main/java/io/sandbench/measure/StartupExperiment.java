@@ -94,6 +94,10 @@ public final class StartupExperiment {
           cs += mx.getCurrentThreadCpuTime() - c; cl += b - a; cw += c - b;
           if (id < n - 1) {
             stagger.pauseAfter(launchedAt);
+            if (stagger.kind() == Stagger.Kind.YIELD) {
+              // Launches queue in the helper: the yield belongs to its launching thread.
+              NativeHelper.get().ifPresent(NativeHelper::yieldBetweenLaunches);
+            }
           }
         }
         long c2 = mx.getCurrentThreadCpuTime();
