@@ -111,15 +111,19 @@ static void write_all(int fd, const char *buf, size_t n) {
   }
 }
 
-/* Writes a whole line; the JVM reads both streams promptly, so a short write only retries. */
+/* One formatted line, cut to fit; its length. */
+static size_t format_line(char line[1024], const char *fmt, va_list ap) {
+  int n = vsnprintf(line, 1024, fmt, ap);
+  return n < 0 ? 0 : (size_t)n >= 1024 ? 1023 : (size_t)n;
+}
+
+/* Writes a whole line now (fatal errors only: everything else goes through event()). */
 static void emit(int fd, const char *fmt, ...) {
   char line[1024];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(line, sizeof line, fmt, ap);
+  size_t n = format_line(line, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n >= sizeof line) n = sizeof line - 1;
   write_all(fd, line, n);
 }
 
@@ -154,10 +158,8 @@ static void event(long now, const char *fmt, ...) {
   char line[1024];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(line, sizeof line, fmt, ap);
+  size_t n = format_line(line, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n >= sizeof line) n = sizeof line - 1;
   pthread_mutex_lock(&lock);
   if (events_len + n > sizeof events) flush_events();
   int first = events_len == 0;

@@ -39,8 +39,15 @@ class ReadinessProbeTest {
     }
   }
 
-  /** An instance that exits with {@code code} after {@code afterMillis}, having printed "boom". */
-  record Exiting(URI endpoint, long exitsAt, int code) implements Instance {
+  /**
+   * An instance that is only an address (the server behind it is run by the test itself), and
+   * that "exits" with {@code code} at {@code exitsAt} (System.nanoTime), having printed "boom".
+   */
+  record Fake(URI endpoint, long exitsAt, int code) implements Instance {
+    static Fake address(URI endpoint) {
+      return new Fake(endpoint, Long.MAX_VALUE, 0);
+    }
+
     @Override
     public int id() {
       return 0;
@@ -53,37 +60,14 @@ class ReadinessProbeTest {
 
     @Override
     public OptionalInt exitCode() {
-      return System.nanoTime() - exitsAt > 0 ? OptionalInt.of(code) : OptionalInt.empty();
+      return exitsAt != Long.MAX_VALUE && System.nanoTime() - exitsAt > 0
+          ? OptionalInt.of(code)
+          : OptionalInt.empty();
     }
 
     @Override
     public String outputTail(int lines) {
-      return "boom";
-    }
-
-    @Override
-    public void close() {}
-  }
-  /** An instance that is only an address: the server behind it is run by the test itself. */
-  record Address(URI endpoint) implements Instance {
-    @Override
-    public int id() {
-      return 0;
-    }
-
-    @Override
-    public ProcessTree processes() {
-      return ProcessTree.empty();
-    }
-
-    @Override
-    public OptionalInt exitCode() {
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public String outputTail(int lines) {
-      return "";
+      return exitsAt == Long.MAX_VALUE ? "" : "boom";
     }
 
     @Override
@@ -112,7 +96,7 @@ class ReadinessProbeTest {
       }
       long now = System.nanoTime();
       URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
-      Watch w = probe.watch(new Address(uri), now, now + Duration.ofSeconds(20).toNanos());
+      Watch w = probe.watch(Fake.address(uri), now, now + Duration.ofSeconds(20).toNanos());
       Thread.sleep(300);
       Thread answering = new Thread(() -> answerForever(server));
       answering.setDaemon(true);
@@ -139,7 +123,7 @@ class ReadinessProbeTest {
     try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
       long now = System.nanoTime();
       Watch w = probe.watch(
-          new Address(URI.create("http://127.0.0.1:" + port + "/")), now,
+          Fake.address(URI.create("http://127.0.0.1:" + port + "/")), now,
           now + Duration.ofSeconds(20).toNanos());
       Thread.sleep(200);
       try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getByName("::"))) {
@@ -175,7 +159,7 @@ class ReadinessProbeTest {
       answering.setDaemon(true);
       answering.start();
       long now = System.nanoTime();
-      Watch w = probe.watch(new Address(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/")),
+      Watch w = probe.watch(Fake.address(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/")),
           now, now + Duration.ofSeconds(20).toNanos());
       probe.awaitAll(List.of(w));
       assertNull(w.failure(), w.failure());
@@ -188,7 +172,7 @@ class ReadinessProbeTest {
   void anInstanceThatExitsIsAFailureWithItsCodeAndOutput(Kind kind) throws Exception {
     try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
       long now = System.nanoTime();
-      Instance exiting = new Exiting(URI.create("http://127.0.0.1:" + freePort() + "/"),
+      Instance exiting = new Fake(URI.create("http://127.0.0.1:" + freePort() + "/"),
           now + 100_000_000L, 7);
       Watch w = probe.watch(exiting, now, now + Duration.ofSeconds(20).toNanos());
       probe.awaitAll(List.of(w));
@@ -203,7 +187,7 @@ class ReadinessProbeTest {
   void aServerThatNeverListensFailsAtItsDeadline(Kind kind) throws Exception {
     try (ReadinessProbe probe = kind.open(Duration.ofMillis(1))) {
       long now = System.nanoTime();
-      Watch w = probe.watch(new Address(URI.create("http://127.0.0.1:" + freePort() + "/")), now,
+      Watch w = probe.watch(Fake.address(URI.create("http://127.0.0.1:" + freePort() + "/")), now,
           now + Duration.ofMillis(300).toNanos());
       probe.awaitAll(List.of(w));
       assertFalse(w.succeeded());
