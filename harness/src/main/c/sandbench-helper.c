@@ -17,11 +17,13 @@
  *   unwatch WID                                  stop probing; event "dropped"
  *   yield                                        sched_yield() before the next launch (--stagger
  *                                                yield: the launching thread gives up the CPU)
+ *   gap NS                                       the next launch NS after the last one at least
+ *                                                (--stagger 25ms: enforced where launches happen)
  *   yield                                        sched_yield() before the next launch (--stagger
  *                                                yield: the launching thread gives up the CPU)
  * Events on stderr, a line each, sent in batches while watches are pending (EVENT_BATCH_NS):
  *   spawned SEQ PID T_NS      T_NS: just before the launch (requests queue here; this is when)
- *   failed SEQ ERRNO TEXT     the launch failed (exec's errno)
+ *   failed SEQ ERRNO PID TEXT the launch failed (exec's errno; PID of the child that tried, or 0)
  *   exit PID CODE             CODE: the exit status, or 128 + the signal (as the JDK reports it)
  *   ready WID T_NS ATTEMPTS   T_NS on CLOCK_MONOTONIC, the clock of Java's System.nanoTime()
  *   dropped WID ATTEMPTS
@@ -82,17 +84,24 @@ struct watch {
   int loopback; /* its listener, if any, is in this network namespace: sock_diag can see it */
   char head[STATUS_BYTES];
   size_t head_len;
+  long first_byte_ns; /* when the response's first bytes arrived (the kernel's stamp) */
 };
 
 static struct watch *watches;
 static size_t nwatches, capwatches;
 static char *inbuf;
 static size_t inlen, incap;
+static long last_launch_ns; /* the reader's: when it last launched */
 
 /* Which TCP ports listen here, from the last sock_diag dump (-1: none yet, or it failed). */
 static unsigned char listening[65536 / 8];
 static long listening_at = -1;
 static int diag_fd = -2; /* -2: not opened yet; -1: sock_diag unusable, connect every tick */
+/* The kernel stamps each arriving segment (SO_TIMESTAMPNS): a response is timed when it arrived,
+   however late this thread reads it, so while it ticks anyway it reads responses at its ticks
+   instead of waking once more for each (a wake costs 20-80 us of CPU here). 0 once a read came
+   back without a stamp: then every response wakes it, and is timed at the wake. */
+static int rx_stamps = 1;
 
 static long now_ns(void) {
   struct timespec t;
@@ -320,6 +329,7 @@ static void attempt(struct watch *w, long now) {
   w->since_ns = now;
   int one = 1;
   setsockopt(w->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (rx_stamps) setsockopt(w->fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
   if (connect(w->fd, (struct sockaddr *)&w->addr, w->addrlen) == 0) {
     send_request(w, now);
   } else if (errno == EINPROGRESS) {
@@ -329,14 +339,34 @@ static void attempt(struct watch *w, long now) {
   }
 }
 
+/* When the bytes just read arrived, on CLOCK_MONOTONIC: the kernel's stamp, else now. */
+static long arrival(struct msghdr *m, struct watch *w, long now) {
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(m); c != NULL; c = CMSG_NXTHDR(m, c)) {
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+      struct timespec stamp, real;
+      memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+      clock_gettime(CLOCK_REALTIME, &real);
+      long at = now_ns() - ((real.tv_sec - stamp.tv_sec) * 1000000000L + real.tv_nsec - stamp.tv_nsec);
+      return at < w->since_ns ? w->since_ns : at > now ? now : at; /* a clock step: stay sane */
+    }
+  }
+  rx_stamps = 0;
+  return now;
+}
+
 /* The first bytes of the response decide: a 200 is the instance's ready time. */
 static int on_readable(struct watch *w, long polled_at) {
-  ssize_t n = read(w->fd, w->head + w->head_len, STATUS_BYTES - w->head_len);
+  char control[CMSG_SPACE(sizeof(struct timespec))];
+  struct iovec iov = {w->head + w->head_len, STATUS_BYTES - w->head_len};
+  struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
+                     .msg_controllen = sizeof control};
+  ssize_t n = recvmsg(w->fd, &m, MSG_DONTWAIT);
   if (n > 0) {
+    if (w->head_len == 0) w->first_byte_ns = arrival(&m, w, polled_at);
     w->head_len += n;
     if (w->head_len < STATUS_BYTES) return 0;
     if (w->head[0] == 'H' && memcmp(w->head + 9, "200", 3) == 0) {
-      event(polled_at, "ready %ld %ld %d\n", w->wid, polled_at, w->attempts);
+      event(polled_at, "ready %ld %ld %d\n", w->wid, w->first_byte_ns, w->attempts);
       return 1;
     }
   } else if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
@@ -413,7 +443,8 @@ static int resolve(const char *name, char *out, size_t outlen) {
  * vfork ~0.27 ms, measured on this machine). The child only opens, dup2s, resets its signal mask
  * and execs; a failed exec leaves its errno where the parent reads it once the child is gone.
  */
-static pid_t launch(const char *path, char **argv, char **envp, const char *log, int *err) {
+static pid_t launch(const char *path, char **argv, char **envp, const char *log, int *err,
+                    pid_t *tried) {
   volatile int child_errno = 0;
   pid_t pid = vfork();
   if (pid == 0) {
@@ -438,8 +469,9 @@ static pid_t launch(const char *path, char **argv, char **envp, const char *log,
     return -1;
   }
   if (child_errno != 0) {
-    waitpid(pid, NULL, 0); /* it has exited already: reap it here, Java never saw this pid */
+    /* It has exited; the prober reaps it and reports its exit, which the JVM matches to this. */
     *err = child_errno;
+    *tried = pid;
     return -1;
   }
   return pid;
@@ -450,7 +482,7 @@ static void do_spawn(struct fields *f) {
   char *log = next_field(f);
   long argc = next_long(f);
   if (f->bad || argc < 1 || argc > 100000) {
-    event(now_ns(), "failed %ld %d malformed spawn request\n", seq, EINVAL);
+    event(now_ns(), "failed %ld %d 0 malformed spawn request\n", seq, EINVAL);
     return;
   }
   char **argv = calloc(argc + 1, sizeof *argv);
@@ -458,7 +490,7 @@ static void do_spawn(struct fields *f) {
   long envc = next_long(f);
   if (f->bad || envc < 0 || envc > 100000) {
     free(argv);
-    event(now_ns(), "failed %ld %d malformed spawn request\n", seq, EINVAL);
+    event(now_ns(), "failed %ld %d 0 malformed spawn request\n", seq, EINVAL);
     return;
   }
   char **envp = calloc(envc + 1, sizeof *envp);
@@ -466,17 +498,19 @@ static void do_spawn(struct fields *f) {
   if (f->bad) {
     free(argv);
     free(envp);
-    event(now_ns(), "failed %ld %d malformed spawn request\n", seq, EINVAL);
+    event(now_ns(), "failed %ld %d 0 malformed spawn request\n", seq, EINVAL);
     return;
   }
   char path[4096];
   int rc = resolve(argv[0], path, sizeof path);
   long at = now_ns();
-  pid_t pid = rc == 0 ? launch(path, argv, envp, log, &rc) : -1;
+  last_launch_ns = at;
+  pid_t tried = 0;
+  pid_t pid = rc == 0 ? launch(path, argv, envp, log, &rc, &tried) : -1;
   if (pid > 0) {
     event(at, "spawned %ld %d %ld\n", seq, (int)pid, at);
   } else {
-    event(now_ns(), "failed %ld %d %s\n", seq, rc, strerror(rc));
+    event(now_ns(), "failed %ld %d %d %s\n", seq, rc, (int)tried, strerror(rc));
   }
   free(argv);
   free(envp);
@@ -592,6 +626,12 @@ static void run_frames(void) {
       do_unwatch(&f);
     } else if (strcmp(verb, "yield") == 0) {
       sched_yield();
+    } else if (strcmp(verb, "gap") == 0) {
+      long gap = next_long(&f);
+      for (long left; !f.bad && (left = last_launch_ns + gap - now_ns()) > 0;) {
+        struct timespec ts = {left / 1000000000L, left % 1000000000L};
+        nanosleep(&ts, NULL);
+      }
     } else if (strcmp(verb, "yield") == 0) {
       sched_yield();
     } else {
@@ -642,6 +682,7 @@ static void *probe_loop(void *arg) {
     take_requests();
     long now = now_ns();
     long wake = -1;
+    int ticking = 0; /* some watch waits for its next try: this thread wakes at ticks anyway */
     for (size_t i = 0; i < nwatches; i++) {
       struct watch *w = &watches[i];
       if (w->state == CONNECTING && now - w->since_ns > CONNECT_GIVE_UP_NS) {
@@ -669,7 +710,9 @@ static void *probe_loop(void *arg) {
                  : w->state == CONNECTING ? w->since_ns + CONNECT_GIVE_UP_NS
                                           : -1;
       if (due >= 0 && (wake < 0 || due < wake)) wake = due;
+      if (w->state == IDLE) ticking = 1;
     }
+    int read_at_ticks = ticking && rx_stamps;
     pthread_mutex_lock(&lock);
     probing = nwatches + nincoming;
     if (events_len > 0 && (probing == 0 || now - events_since >= EVENT_BATCH_NS)) {
@@ -688,8 +731,10 @@ static void *probe_loop(void *arg) {
     pfds[1] = (struct pollfd){.fd = sfd, .events = POLLIN};
     for (size_t i = 0; i < nwatches; i++) {
       struct watch *w = &watches[i];
-      pfds[i + 2] = (struct pollfd){
-          .fd = w->fd, .events = w->state == CONNECTING ? POLLOUT : w->state == READING ? POLLIN : 0};
+      short events = w->state == CONNECTING                 ? POLLOUT
+                     : w->state == READING && !read_at_ticks ? POLLIN
+                                                             : 0;
+      pfds[i + 2] = (struct pollfd){.fd = w->fd, .events = events};
     }
     struct timespec ts, *timeout = NULL;
     if (wake >= 0) {
@@ -710,7 +755,7 @@ static void *probe_loop(void *arg) {
     for (size_t i = polled; i-- > 0;) {
       short re = pfds[i + 2].revents;
       struct watch *w = &watches[i];
-      if (re == 0 || w->fd != pfds[i + 2].fd) continue;
+      if ((re == 0 && !(read_at_ticks && w->state == READING)) || w->fd != pfds[i + 2].fd) continue;
       if (w->state == CONNECTING) {
         on_writable(w, at);
       } else if (w->state == READING && on_readable(w, at)) {

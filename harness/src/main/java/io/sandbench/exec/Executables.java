@@ -3,27 +3,34 @@ package io.sandbench.exec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses, before a launch, a program that is missing or not executable, with the JDK's message:
  * the native helper launches without a reply, so the usual mistakes are caught here, at once.
+ * Programs found once are remembered (64 launches of one binary check it once); one that goes
+ * away later still fails, as an exit with its reason.
  */
 final class Executables {
-  private static final Map<String, Boolean> ON_PATH = new ConcurrentHashMap<>();
+  private static final Set<String> FOUND = ConcurrentHashMap.newKeySet();
 
   private Executables() {}
 
   static void check(String program) throws IOException {
+    if (FOUND.contains(program)) {
+      return;
+    }
     boolean ok;
     if (program.contains("/")) {
       Path p = Path.of(program);
       ok = Files.isRegularFile(p) && Files.isExecutable(p);
     } else {
-      ok = ON_PATH.computeIfAbsent(program, Executables::onPath);
+      ok = onPath(program);
     }
-    if (!ok) {
+    if (ok) {
+      FOUND.add(program);
+    } else {
       throw new IOException(
           "Cannot run program \"" + program + "\": error=2, No such file or directory");
     }

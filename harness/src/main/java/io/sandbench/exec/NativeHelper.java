@@ -40,6 +40,11 @@ public final class NativeHelper {
   private final Path tasks; // its threads: the reader that launches, the prober
   private final Map<Long, HelperChild> starting = new ConcurrentHashMap<>(); // by request number
   private final Map<Long, HelperChild> children = new ConcurrentHashMap<>(); // by pid
+  // The helper reaps on one thread and launches on another, so the exit of a child that ends at
+  // once can come before its "spawned" or "failed": such exits wait here, by pid, for it; and the
+  // pids of failed launches whose exit has not come yet are here, so that it is dropped.
+  private final Map<Long, Integer> earlyExits = new ConcurrentHashMap<>();
+  private final Map<Long, Boolean> exitsToDrop = new ConcurrentHashMap<>();
   private final Map<Long, WatchEvents> watchers = new ConcurrentHashMap<>();
   private final AtomicLong nextRequest = new AtomicLong();
   private volatile boolean alive = true;
@@ -258,6 +263,23 @@ public final class NativeHelper {
     }
   }
 
+  /**
+   * Has the helper launch its next process {@code nanos} after its last one at least: a staggered
+   * launch is spaced where it happens, however the requests queued on their way.
+   */
+  public void gapBeforeNextLaunch(long nanos) {
+    try {
+      synchronized (requests) {
+        payload.reset();
+        field(payload, "gap");
+        field(payload, Long.toString(nanos));
+        sendPayload();
+      }
+    } catch (IOException e) {
+      // The helper is gone: the next launch says so.
+    }
+  }
+
   /** Appends one NUL-terminated field; a NUL inside cannot be passed to exec, as in the JDK. */
   private static void field(ByteArrayOutputStream out, String s) {
     if (s.indexOf('\0') >= 0) {
@@ -304,20 +326,32 @@ public final class NativeHelper {
         HelperChild c = starting.remove(Long.parseLong(e[1]));
         if (c != null) {
           long pid = Long.parseLong(e[2]);
-          children.put(pid, c);
           c.started(pid, Long.parseLong(e[3]));
+          Integer early = earlyExits.remove(pid);
+          if (early != null) {
+            c.exited(early);
+          } else {
+            children.put(pid, c);
+          }
         }
       }
       case "failed" -> {
+        long tried = Long.parseLong(e[3]);
+        if (tried > 0 && earlyExits.remove(tried) == null) {
+          exitsToDrop.put(tried, Boolean.TRUE);
+        }
         HelperChild c = starting.remove(Long.parseLong(e[1]));
         if (c != null) {
-          c.failed("error=" + e[2] + ", " + String.join(" ", List.of(e).subList(3, e.length)));
+          c.failed("error=" + e[2] + ", " + String.join(" ", List.of(e).subList(4, e.length)));
         }
       }
       case "exit" -> {
-        HelperChild c = children.remove(Long.parseLong(e[1]));
+        long pid = Long.parseLong(e[1]);
+        HelperChild c = children.remove(pid);
         if (c != null) {
           c.exited(Integer.parseInt(e[2]));
+        } else if (exitsToDrop.remove(pid) == null) {
+          earlyExits.put(pid, Integer.parseInt(e[2]));
         }
       }
       case "ready" -> {

@@ -94,10 +94,7 @@ public final class StartupExperiment {
           cs += mx.getCurrentThreadCpuTime() - c; cl += b - a; cw += c - b;
           if (id < n - 1) {
             stagger.pauseAfter(launchedAt);
-            if (stagger.kind() == Stagger.Kind.YIELD) {
-              // Launches queue in the helper: the yield belongs to its launching thread.
-              NativeHelper.get().ifPresent(NativeHelper::yieldBetweenLaunches);
-            }
+            paceHelper(stagger);
           }
         }
         long c2 = mx.getCurrentThreadCpuTime();
@@ -120,6 +117,18 @@ public final class StartupExperiment {
       } finally {
         stopAll(instances);
       }
+    }
+  }
+
+  /**
+   * Launches queue in the native helper: the stagger also belongs to its launching thread (a yield
+   * there; a duration counted from its last real launch), so that it holds between real launches.
+   */
+  private static void paceHelper(Stagger stagger) {
+    switch (stagger.kind()) {
+      case NONE -> {}
+      case YIELD -> NativeHelper.get().ifPresent(NativeHelper::yieldBetweenLaunches);
+      case DELAY -> NativeHelper.get().ifPresent(h -> h.gapBeforeNextLaunch(stagger.delay().toNanos()));
     }
   }
 
