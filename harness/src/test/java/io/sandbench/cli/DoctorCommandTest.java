@@ -48,6 +48,8 @@ class DoctorCommandTest {
     for (String name : new String[] {"runc", "crun", "runsc", "firecracker", "cloud-hypervisor", "kata-runtime", "busybox", "wrk", "smem"}) {
       assertTrue(r[1].contains("| " + name + " "), name + " missing from\n" + r[1]);
     }
+    assertTrue(r[1].matches("(?s).*\\| launcher +\\| native helper +\\| sandbench-helper .*"),
+        "the build compiled the native helper, and doctor says it is in use:\n" + r[1]);
   }
 
   @Test
