@@ -77,30 +77,20 @@ public final class StartupExperiment {
     List<Watch> watches = new ArrayList<>(n);
     long cpuBefore = HarnessCpu.nanos();
     long start = System.nanoTime();
-    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    long c0 = mx.getCurrentThreadCpuTime(), cl = 0, cw = 0, cs = 0;
     try (ReadinessProbe probe = ReadinessProbe.open(plan.probeInterval())) {
-      long c1 = mx.getCurrentThreadCpuTime();
       try {
         for (int id = 0; id < n; id++) {
           long launchedAt = System.nanoTime();
-          long a = mx.getCurrentThreadCpuTime();
           Instance inst = prepared.launch(id);
-          long b = mx.getCurrentThreadCpuTime();
           instances.add(inst);
           watches.add(probe.watch(inst, launchedAt, launchedAt + plan.timeout().toNanos()));
-          long c = mx.getCurrentThreadCpuTime();
           listener.launched(++launches);
-          cs += mx.getCurrentThreadCpuTime() - c; cl += b - a; cw += c - b;
           if (id < n - 1) {
             stagger.pauseAfter(launchedAt);
             paceHelper(stagger);
           }
         }
-        long c2 = mx.getCurrentThreadCpuTime();
         probe.awaitAll(watches);
-        long c3 = mx.getCurrentThreadCpuTime();
-        System.err.printf("main: open %.2f launch %.2f watch %.2f listener %.2f await %.2f%n", (c1-c0)/1e6, cl/1e6, cw/1e6, cs/1e6, (c3-c2)/1e6);
         long cpu = HarnessCpu.nanos() - cpuBefore;
         List<StartupSample> samples = new ArrayList<>(n);
         for (Watch w : watches) {
