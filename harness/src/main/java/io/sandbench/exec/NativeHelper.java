@@ -219,26 +219,15 @@ public final class NativeHelper {
       throws IOException {
     long wid = nextRequest.incrementAndGet();
     watchers.put(wid, events);
-    synchronized (requests) {
-      payload.reset();
-      for (String f : List.of("watch", Long.toString(wid), address, Integer.toString(port), request)) {
-        field(payload, f);
-      }
-      field(payload, Long.toString(intervalNanos));
-      sendPayload();
-    }
+    send("watch", Long.toString(wid), address, Integer.toString(port), request,
+        Long.toString(intervalNanos));
     return wid;
   }
 
   /** Stops probing; the watch's {@link WatchEvents#dropped} follows unless a 200 came first. */
   public void unwatch(long wid) {
     try {
-      synchronized (requests) {
-        payload.reset();
-        field(payload, "unwatch");
-        field(payload, Long.toString(wid));
-        sendPayload();
-      }
+      send("unwatch", Long.toString(wid));
     } catch (IOException e) {
       WatchEvents w = watchers.remove(wid);
       if (w != null) {
@@ -252,15 +241,7 @@ public final class NativeHelper {
    * yield} happens where the launches happen (they queue there; a yield here would pace nothing).
    */
   public void yieldBetweenLaunches() {
-    try {
-      synchronized (requests) {
-        payload.reset();
-        field(payload, "yield");
-        sendPayload();
-      }
-    } catch (IOException e) {
-      // The helper is gone: the next launch says so.
-    }
+    sendQuietly("yield");
   }
 
   /**
@@ -268,15 +249,25 @@ public final class NativeHelper {
    * launch is spaced where it happens, however the requests queued on their way.
    */
   public void gapBeforeNextLaunch(long nanos) {
-    try {
-      synchronized (requests) {
-        payload.reset();
-        field(payload, "gap");
-        field(payload, Long.toString(nanos));
-        sendPayload();
+    sendQuietly("gap", Long.toString(nanos));
+  }
+
+  private void send(String... fields) throws IOException {
+    synchronized (requests) {
+      payload.reset();
+      for (String f : fields) {
+        field(payload, f);
       }
+      sendPayload();
+    }
+  }
+
+  /** For requests whose loss only matters to a launch that follows: that launch says so. */
+  private void sendQuietly(String... fields) {
+    try {
+      send(fields);
     } catch (IOException e) {
-      // The helper is gone: the next launch says so.
+      // The helper is gone.
     }
   }
 
