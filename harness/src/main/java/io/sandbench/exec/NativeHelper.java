@@ -169,6 +169,9 @@ public final class NativeHelper {
         throw new IOException("Cannot run program \"" + argv.get(0) + "\": sandbench-helper exited", e);
       }
     }
+    if (!alive && starting.remove(seq) != null) {
+      c.failed("sandbench-helper exited"); // it died after the write: no event will come
+    }
     return c;
   }
 
