@@ -19,18 +19,16 @@
  *                                                yield: the launching thread gives up the CPU)
  *   gap NS                                       the next launch NS after the last one at least
  *                                                (--stagger 25ms: enforced where launches happen)
- *   yield                                        sched_yield() before the next launch (--stagger
- *                                                yield: the launching thread gives up the CPU)
  * Events on stderr, a line each, sent in batches while watches are pending (EVENT_BATCH_NS):
  *   spawned SEQ PID T_NS      T_NS: just before the launch (requests queue here; this is when)
  *   failed SEQ ERRNO PID TEXT the launch failed (exec's errno; PID of the child that tried, or 0)
  *   exit PID CODE             CODE: the exit status, or 128 + the signal (as the JDK reports it)
- *   ready WID T_NS ATTEMPTS   T_NS on CLOCK_MONOTONIC, the clock of Java's System.nanoTime()
+ *   ready WID T_NS ATTEMPTS   T_NS: when the 200's first bytes arrived (the kernel's receive
+ *                             stamp), on CLOCK_MONOTONIC, the clock of Java's System.nanoTime()
  *   dropped WID ATTEMPTS
  *   error TEXT
  * Two threads: one reads requests and launches (a vfork suspends only the thread that calls it),
- * the other probes and reaps, so that a 200 is timed when it arrives, not after a queue of
- * launches. End of stdin (the JVM closed it or died): the helper exits; the processes it launched
+ * the other probes and reaps, so that probing goes on while launches queue. End of stdin (the JVM closed it or died): the helper exits; the processes it launched
  * live on (the JVM, or after a crash the next run, removes them by their owner mark).
  */
 #define _GNU_SOURCE
