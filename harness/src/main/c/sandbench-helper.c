@@ -12,7 +12,8 @@
  *
  * Requests on stdin, frames "<length>\n<payload>", the payload NUL-terminated fields; none has a
  * reply of its own (the JVM never waits on one: a wake-up costs more than a launch's syscalls):
- *   spawn SEQ LOG ARGC ARG... ENVC ENV...        launch; event "spawned" or "failed"
+ *   spawn SEQ DIR OUT ERR ARGC ARG... ENVC ENV... launch in DIR ("": here), stdout to OUT,
+ *                                                stderr to ERR ("": OUT); "spawned" or "failed"
  *   watch WID ADDRESS PORT REQUEST INTERVAL_NS   probe until a 200; event "ready"
  *   unwatch WID                                  stop probing; event "dropped"
  *   yield                                        sched_yield() before the next launch (--stagger
@@ -441,19 +442,27 @@ static int resolve(const char *name, char *out, size_t outlen) {
  * vfork ~0.27 ms, measured on this machine). The child only opens, dup2s, resets its signal mask
  * and execs; a failed exec leaves its errno where the parent reads it once the child is gone.
  */
-static pid_t launch(const char *path, char **argv, char **envp, const char *log, int *err,
-                    pid_t *tried) {
+/* Where a launched process runs and writes: its directory ("": the helper's) and output files. */
+struct spawn_io {
+  const char *dir, *out, *err;
+};
+
+static pid_t launch(const char *path, char **argv, char **envp, const struct spawn_io *io,
+                    int *err, pid_t *tried) {
   volatile int child_errno = 0;
   pid_t pid = vfork();
   if (pid == 0) {
     int in = open("/dev/null", O_RDONLY);
-    int out = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) {
+    int out = open(io->out, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    int errfd = *io->err ? open(io->err, O_WRONLY | O_CREAT | O_TRUNC, 0666) : out;
+    if (in < 0 || out < 0 || errfd < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
+        dup2(errfd, 2) < 0 || (*io->dir && chdir(io->dir) < 0)) {
       child_errno = errno;
       _exit(127);
     }
     if (in > 2) close(in);
     if (out > 2) close(out);
+    if (errfd > 2 && errfd != out) close(errfd);
     signal(SIGPIPE, SIG_DFL); /* ignored here; the child gets it back (its own signal table) */
     sigset_t none;
     sigemptyset(&none);
@@ -477,7 +486,10 @@ static pid_t launch(const char *path, char **argv, char **envp, const char *log,
 
 static void do_spawn(struct fields *f) {
   long seq = next_long(f);
-  char *log = next_field(f);
+  struct spawn_io io;
+  io.dir = next_field(f);
+  io.out = next_field(f);
+  io.err = next_field(f);
   long argc = next_long(f);
   if (f->bad || argc < 1 || argc > 100000) {
     event(now_ns(), "failed %ld %d 0 malformed spawn request\n", seq, EINVAL);
@@ -504,7 +516,7 @@ static void do_spawn(struct fields *f) {
   long at = now_ns();
   last_launch_ns = at;
   pid_t tried = 0;
-  pid_t pid = rc == 0 ? launch(path, argv, envp, log, &rc, &tried) : -1;
+  pid_t pid = rc == 0 ? launch(path, argv, envp, &io, &rc, &tried) : -1;
   if (pid > 0) {
     event(at, "spawned %ld %d %ld\n", seq, (int)pid, at);
   } else {

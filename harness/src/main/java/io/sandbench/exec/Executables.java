@@ -17,19 +17,21 @@ final class Executables {
 
   private Executables() {}
 
-  static void check(String program) throws IOException {
-    if (FOUND.contains(program)) {
+  /** {@code dir}: where the process will run (null: here); a relative path is resolved there. */
+  static void check(String program, Path dir) throws IOException {
+    String key = dir == null || program.startsWith("/") ? program : dir + "\0" + program;
+    if (FOUND.contains(key)) {
       return;
     }
     boolean ok;
     if (program.contains("/")) {
-      Path p = Path.of(program);
+      Path p = dir == null ? Path.of(program) : dir.resolve(program);
       ok = Files.isRegularFile(p) && Files.isExecutable(p);
     } else {
       ok = onPath(program);
     }
     if (ok) {
-      FOUND.add(program);
+      FOUND.add(key);
     } else {
       throw new IOException(
           "Cannot run program \"" + program + "\": error=2, No such file or directory");

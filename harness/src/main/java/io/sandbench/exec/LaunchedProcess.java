@@ -36,24 +36,51 @@ public final class LaunchedProcess implements AutoCloseable {
    */
   public static LaunchedProcess start(List<String> argv, Map<String, String> env, Path log)
       throws IOException {
+    return start(argv, env, ProcessIo.oneLog(log));
+  }
+
+  /**
+   * Starts {@code argv} in {@code dir}, stdout into {@code out} and stderr into {@code err} (a
+   * VMM's console and its complaints apart); {@link #outputTail} reads {@code out}.
+   */
+  public static LaunchedProcess start(
+      List<String> argv, Map<String, String> env, Path dir, Path out, Path err) throws IOException {
+    return start(argv, env, new ProcessIo(dir, out, err));
+  }
+
+  private static LaunchedProcess start(List<String> argv, Map<String, String> env, ProcessIo io)
+      throws IOException {
     Optional<NativeHelper> helper = NativeHelper.get();
-    return helper.isPresent() ? start(helper.get(), argv, env, log) : startWithJdk(argv, env, log);
+    return helper.isPresent() ? start(helper.get(), argv, env, io) : startWithJdk(argv, env, io);
   }
 
   static LaunchedProcess start(NativeHelper helper, List<String> argv, Map<String, String> env, Path log)
       throws IOException {
-    return new LaunchedProcess(helper.spawn(argv, env, log), log);
+    return start(helper, argv, env, ProcessIo.oneLog(log));
   }
 
-  static LaunchedProcess startWithJdk(List<String> argv, Map<String, String> env, Path log)
+  private static LaunchedProcess start(
+      NativeHelper helper, List<String> argv, Map<String, String> env, ProcessIo io)
+      throws IOException {
+    return new LaunchedProcess(helper.spawn(argv, env, io), io.out());
+  }
+
+  static LaunchedProcess startWithJdk(List<String> argv, Map<String, String> env, ProcessIo io)
       throws IOException {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().putAll(env);
     pb.environment().putAll(OwnerMark.environment());
+    if (io.dir() != null) {
+      pb.directory(io.dir().toFile());
+    }
     pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
-    return new LaunchedProcess(new JdkChild(pb.start()), log);
+    pb.redirectOutput(io.out().toFile());
+    if (io.err() == null) {
+      pb.redirectErrorStream(true);
+    } else {
+      pb.redirectError(io.err().toFile());
+    }
+    return new LaunchedProcess(new JdkChild(pb.start()), io.out());
   }
 
   public long pid() {

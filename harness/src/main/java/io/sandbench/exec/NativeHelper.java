@@ -150,14 +150,15 @@ public final class NativeHelper {
    * child learns its pid (or its failure) from the helper's events. A binary that is missing or
    * not executable is refused here, as the JDK would.
    */
-  HelperChild spawn(List<String> argv, Map<String, String> extraEnv, Path log) throws IOException {
-    Executables.check(argv.get(0));
+  HelperChild spawn(List<String> argv, Map<String, String> extraEnv, ProcessIo io)
+      throws IOException {
+    Executables.check(argv.get(0), io.dir());
     long seq = nextRequest.incrementAndGet();
     HelperChild c = new HelperChild(argv.get(0), this);
     starting.put(seq, c);
     synchronized (requests) {
       try {
-        encodeSpawn(seq, argv, extraEnv, log);
+        encodeSpawn(seq, argv, extraEnv, io);
       } catch (IllegalArgumentException e) {
         starting.remove(seq);
         throw new IOException("Cannot run program \"" + argv.get(0) + "\": " + e.getMessage());
@@ -175,11 +176,13 @@ public final class NativeHelper {
     return c;
   }
 
-  private void encodeSpawn(long seq, List<String> argv, Map<String, String> extraEnv, Path log) {
+  private void encodeSpawn(long seq, List<String> argv, Map<String, String> extraEnv, ProcessIo io) {
     payload.reset();
     field(payload, "spawn");
     field(payload, Long.toString(seq));
-    field(payload, log.toString());
+    field(payload, io.dir() == null ? "" : io.dir().toString());
+    field(payload, io.out().toString());
+    field(payload, io.err() == null ? "" : io.err().toString());
     field(payload, Integer.toString(argv.size()));
     for (String a : argv) {
       field(payload, a);

@@ -55,6 +55,24 @@ class NativeHelperTest {
     }
   }
 
+  /** A VMM's way: its own directory, stdout and stderr into two files. Both launchers. */
+  @Test
+  void runsInItsDirectoryWithStdoutAndStderrApart() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    for (boolean helper : new boolean[] {true, false}) {
+      Path out = dir.resolve("out-" + helper);
+      Path err = dir.resolve("err-" + helper);
+      List<String> argv = List.of("sh", "-c", "pwd; echo complaint >&2");
+      try (LaunchedProcess p = helper
+          ? LaunchedProcess.start(argv, Map.of(), work, out, err)
+          : LaunchedProcess.startWithJdk(argv, Map.of(), new ProcessIo(work, out, err))) {
+        assertEquals(0, awaitExit(p));
+        assertEquals(work.toRealPath().toString(), Files.readString(out).strip());
+        assertEquals("complaint", Files.readString(err).strip());
+      }
+    }
+  }
+
   @Test
   void aMissingProgramIsRefusedAtOnceAsTheJdkWould() {
     IOException e =

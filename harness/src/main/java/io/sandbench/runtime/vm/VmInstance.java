@@ -1,21 +1,19 @@
 package io.sandbench.runtime.vm;
 
 import io.sandbench.exec.Cleanups;
-import io.sandbench.exec.OwnerMark;
-import io.sandbench.exec.ProcessKiller;
+import io.sandbench.exec.LaunchedProcess;
 import io.sandbench.image.GuestCache;
 import io.sandbench.proc.ProcessTree;
 import io.sandbench.runtime.BootTimeline;
 import io.sandbench.runtime.Instance;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,27 +25,27 @@ import java.util.OptionalInt;
 public final class VmInstance implements Instance {
   private final int id;
   private final URI endpoint;
-  private final Process process;
+  private final LaunchedProcess process;
   private final ConsoleLog console;
   private final Path dir;
   private final Path stderr;
   private final long launchNanos;
-  private final long startedNanos;
+  private final long startReturnedNanos;
   private final List<AutoCloseable> owned;
   private final Cleanups.Registration registration;
   private boolean closed;
   private java.util.function.Supplier<List<BootTimeline.Mark>> vmmMarks = List::of;
 
   private VmInstance(
-      int id, URI endpoint, Process process, Path dir, Path console, Path stderr,
-      long launchNanos, long startedNanos, List<AutoCloseable> owned) {
+      int id, URI endpoint, LaunchedProcess process, Path dir, Path console, Path stderr,
+      long launchNanos, long startReturnedNanos, List<AutoCloseable> owned) {
     this.id = id;
     this.endpoint = endpoint;
     this.process = process;
     this.dir = dir;
     this.stderr = stderr;
     this.launchNanos = launchNanos;
-    this.startedNanos = startedNanos;
+    this.startReturnedNanos = startReturnedNanos;
     this.owned = owned;
     this.console = new ConsoleLog(console, "sandbench-console-" + id);
     this.registration = Cleanups.register("VM instance " + id, this::closeNow);
@@ -62,14 +60,9 @@ public final class VmInstance implements Instance {
       int id, List<String> argv, Path dir, Path console, URI endpoint, long launchNanos,
       List<AutoCloseable> owned) {
     Path stderr = dir.resolve("vmm.err");
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-    pb.environment().putAll(OwnerMark.environment());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.redirectOutput(dir.resolve("vmm.out").toFile());
-    pb.redirectError(stderr.toFile());
-    Process p;
+    LaunchedProcess p;
     try {
-      p = pb.start();
+      p = LaunchedProcess.start(argv, Map.of(), dir, dir.resolve("vmm.out"), stderr);
     } catch (IOException e) {
       closeAll(owned);
       GuestCache.deleteTree(dir);
@@ -113,6 +106,7 @@ public final class VmInstance implements Instance {
 
   @Override
   public Optional<BootTimeline> timeline() {
+    long startedNanos = vmmStartedNanos();
     BootTimeline guest = BootMarks.timeline(console.lines(), launchNanos, startedNanos);
     List<BootTimeline.Mark> vmm = vmmMarks.get();
     if (vmm.isEmpty()) {
@@ -127,7 +121,12 @@ public final class VmInstance implements Instance {
 
   @Override
   public OptionalInt exitCode() {
-    return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    return process.exitCode();
+  }
+
+  /** When the VMM process started: the helper's word when it launched it, else the JDK's return. */
+  private long vmmStartedNanos() {
+    return process.startedAtNanos().orElse(startReturnedNanos);
   }
 
   @Override
@@ -156,7 +155,7 @@ public final class VmInstance implements Instance {
   /** SIGKILL to the VMM now; {@link #close()} then waits and removes the rest. */
   @Override
   public void beginStop() {
-    process.destroyForcibly();
+    process.killNow();
   }
 
   @Override
@@ -169,7 +168,7 @@ public final class VmInstance implements Instance {
       return;
     }
     closed = true;
-    ProcessKiller.killTree(process, Duration.ofSeconds(5));
+    process.close();
     console.close();
     closeAll(owned);
     GuestCache.deleteTree(dir);
