@@ -15,8 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * A long-lived process an instance runs (a server, a VMM, a shim): started with the run's owner
- * mark, stdout and stderr into one log file (never a pipe), stdin from /dev/null, and ended by
- * SIGKILL of its whole tree.
+ * mark by the native helper when there is one (else the JDK), its output into files (never a
+ * pipe), stdin from /dev/null, and ended by SIGKILL of its whole tree.
  */
 public final class LaunchedProcess implements AutoCloseable {
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
