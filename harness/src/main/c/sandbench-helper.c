@@ -12,8 +12,10 @@
  *
  * Requests on stdin, frames "<length>\n<payload>", the payload NUL-terminated fields; none has a
  * reply of its own (the JVM never waits on one: a wake-up costs more than a launch's syscalls):
- *   spawn SEQ DIR OUT ERR ARGC ARG... ENVC ENV... launch in DIR ("": here), stdout to OUT,
- *                                                stderr to ERR ("": OUT); "spawned" or "failed"
+ *   spawn SEQ FILE DIR OUT ERR ARGC ARG... ENVC ENV...
+ *                                                exec FILE (the JVM found it as exec would) with
+ *                                                ARG... in DIR ("": here), stdout to OUT, stderr
+ *                                                to ERR ("": OUT); "spawned" or "failed"
  *   watch WID ADDRESS PORT REQUEST INTERVAL_NS   probe until a 200; event "ready"
  *   unwatch WID                                  stop probing; event "dropped"
  *   yield                                        sched_yield() before the next launch (--stagger
@@ -415,27 +417,6 @@ static long next_long(struct fields *f) {
   return v;
 }
 
-/* The executable for argv[0], searched on PATH when it has no '/', as the JDK does. */
-static int resolve(const char *name, char *out, size_t outlen) {
-  if (strchr(name, '/') != NULL) {
-    if ((size_t)snprintf(out, outlen, "%s", name) >= outlen) return ENAMETOOLONG;
-    return 0;
-  }
-  const char *path = getenv("PATH");
-  if (path == NULL) path = "/usr/local/bin:/usr/bin:/bin";
-  int found_denied = 0;
-  for (const char *dir = path; *dir;) {
-    const char *end = strchrnul(dir, ':');
-    int n = snprintf(out, outlen, "%.*s/%s", (int)(end - dir), end == dir ? "." : dir, name);
-    if (n > 0 && (size_t)n < outlen) {
-      if (access(out, X_OK) == 0) return 0;
-      if (errno == EACCES) found_denied = 1;
-    }
-    dir = *end ? end + 1 : end;
-  }
-  return found_denied ? EACCES : ENOENT;
-}
-
 /*
  * vfork + execve: the child borrows this process's memory until it execs, so the launch costs no
  * page-table copy (fork: ~0.8 ms of CPU here) and no child stack (glibc's posix_spawn: ~0.45 ms,
@@ -486,6 +467,7 @@ static pid_t launch(const char *path, char **argv, char **envp, const struct spa
 
 static void do_spawn(struct fields *f) {
   long seq = next_long(f);
+  char *file = next_field(f);
   struct spawn_io io;
   io.dir = next_field(f);
   io.out = next_field(f);
@@ -511,12 +493,11 @@ static void do_spawn(struct fields *f) {
     event(now_ns(), "failed %ld %d 0 malformed spawn request\n", seq, EINVAL);
     return;
   }
-  char path[4096];
-  int rc = resolve(argv[0], path, sizeof path);
+  int rc = 0;
   long at = now_ns();
   last_launch_ns = at;
   pid_t tried = 0;
-  pid_t pid = rc == 0 ? launch(path, argv, envp, &io, &rc, &tried) : -1;
+  pid_t pid = launch(file, argv, envp, &io, &rc, &tried);
   if (pid > 0) {
     event(at, "spawned %ld %d %ld\n", seq, (int)pid, at);
   } else {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** A process sandbench launched and owns, however it was launched (see {@link Launcher}). */
+/** A process sandbench launched and owns, however it was launched (by the native helper or by the JDK: see {@link LaunchedProcess}). */
 interface Child {
   long pid();
 

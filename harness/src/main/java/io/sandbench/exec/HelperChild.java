@@ -1,6 +1,7 @@
 package io.sandbench.exec;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -89,19 +90,19 @@ final class HelperChild implements Child {
 
   @Override
   public void killTreeNow() {
-    long p = pid();
-    if (p > 0 && !exit.isDone()) {
-      ProcessHandle.of(p).ifPresent(ProcessKiller::killTreeNow);
-    }
+    toKill().ifPresent(ProcessKiller::killTreeNow);
   }
 
   @Override
   public void killTree(Duration wait) {
-    long p = pid();
-    if (p > 0 && !exit.isDone()) {
-      ProcessHandle.of(p).ifPresent(ProcessKiller::killTreeNowFresh);
-    }
+    toKill().ifPresent(ProcessKiller::killTreeNowFresh);
     awaitExit(wait);
+  }
+
+  /** It, while it runs and no exit was reported (after that its pid may be someone else's). */
+  private Optional<ProcessHandle> toKill() {
+    long p = pid();
+    return p > 0 && !exit.isDone() ? ProcessHandle.of(p) : Optional.empty();
   }
 
   @Override

@@ -1,13 +1,12 @@
 package io.sandbench.exec;
 
+import io.sandbench.proc.ThreadsCpu;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ public final class NativeHelper {
   private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
   private final byte[] baseEnvironment; // this JVM's environment and owner mark, encoded once
   private final int baseEnvironmentSize;
-  private final Path tasks; // its threads: the reader that launches, the prober
   private final Map<Long, HelperChild> starting = new ConcurrentHashMap<>(); // by request number
   private final Map<Long, HelperChild> children = new ConcurrentHashMap<>(); // by pid
   // The helper reaps on one thread and launches on another, so the exit of a child that ends at
@@ -61,9 +59,7 @@ public final class NativeHelper {
   private NativeHelper(Process process) {
     this.process = process;
     this.requests = process.getOutputStream();
-    this.tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-    Map<String, String> env = new LinkedHashMap<>(System.getenv());
-    env.putAll(OwnerMark.environment());
+    Map<String, String> env = environment(Map.of());
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     env.forEach((k, v) -> field(b, k + "=" + v));
     this.baseEnvironment = b.toByteArray();
@@ -124,16 +120,7 @@ public final class NativeHelper {
     if (h == null) {
       return 0;
     }
-    long sum = 0;
-    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(h.tasks)) {
-      for (Path t : tasks) {
-        String s = Files.readString(t.resolve("schedstat"));
-        sum += Long.parseLong(s.substring(0, s.indexOf(' ')));
-      }
-    } catch (IOException | RuntimeException e) {
-      // Gone meanwhile: what was read is what there is.
-    }
-    return sum;
+    return ThreadsCpu.nanos(Long.toString(h.process.pid())).orElse(0);
   }
 
   boolean isAlive() {
@@ -152,13 +139,13 @@ public final class NativeHelper {
    */
   HelperChild spawn(List<String> argv, Map<String, String> extraEnv, ProcessIo io)
       throws IOException {
-    Executables.check(argv.get(0), io.dir());
+    Path program = Executables.resolve(argv.get(0), io.dir());
     long seq = nextRequest.incrementAndGet();
     HelperChild c = new HelperChild(argv.get(0), this);
     starting.put(seq, c);
     synchronized (requests) {
       try {
-        encodeSpawn(seq, argv, extraEnv, io);
+        encodeSpawn(seq, program, argv, extraEnv, io);
       } catch (IllegalArgumentException e) {
         starting.remove(seq);
         throw new IOException("Cannot run program \"" + argv.get(0) + "\": " + e.getMessage());
@@ -176,10 +163,12 @@ public final class NativeHelper {
     return c;
   }
 
-  private void encodeSpawn(long seq, List<String> argv, Map<String, String> extraEnv, ProcessIo io) {
+  private void encodeSpawn(
+      long seq, Path program, List<String> argv, Map<String, String> extraEnv, ProcessIo io) {
     payload.reset();
     field(payload, "spawn");
     field(payload, Long.toString(seq));
+    field(payload, program.toString());
     field(payload, io.dir() == null ? "" : io.dir().toString());
     field(payload, io.out().toString());
     field(payload, io.err() == null ? "" : io.err().toString());
@@ -191,12 +180,18 @@ public final class NativeHelper {
       field(payload, Integer.toString(baseEnvironmentSize));
       payload.writeBytes(baseEnvironment);
     } else {
-      Map<String, String> env = new LinkedHashMap<>(System.getenv());
-      env.putAll(extraEnv);
-      env.putAll(OwnerMark.environment());
+      Map<String, String> env = environment(extraEnv);
       field(payload, Integer.toString(env.size()));
       env.forEach((k, v) -> field(payload, k + "=" + v));
     }
+  }
+
+  /** A launched process's environment, as the JDK builds it: ours, {@code extra}, the mark. */
+  private static Map<String, String> environment(Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.putAll(extra);
+    env.putAll(OwnerMark.environment());
+    return env;
   }
 
   /** Kills a helper stuck in a spawn (an exec that never returns), which fails that spawn. */

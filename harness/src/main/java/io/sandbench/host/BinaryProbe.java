@@ -1,9 +1,9 @@
 package io.sandbench.host;
 
 import io.sandbench.exec.CommandResult;
+import io.sandbench.exec.Executables;
 import io.sandbench.exec.ExternalCommand;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,13 +75,7 @@ public final class BinaryProbe {
 
   /** Where {@code name} is on the search path: the first executable regular file of that name. */
   public Optional<Path> locate(String name) {
-    for (Path dir : searchPath) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return Optional.of(p.toAbsolutePath());
-      }
-    }
-    return Optional.empty();
+    return Executables.locate(name, searchPath).map(Path::toAbsolutePath);
   }
 
   /** Probes one binary: locate it, then run its version command within the deadline. */
